@@ -1,0 +1,70 @@
+package org.latentexplorer.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Every intermediate array of one forward and backward pass for a fixed batch size, allocated once
+ * and reused, so a training iteration allocates nothing.
+ */
+final class Activations {
+    final int n;
+    final boolean training;
+    final INDArray x;          // [n, D] input pixels in [0, 1]
+    final INDArray[] enc;      // [n, h_e] encoder activations after ReLU
+    final INDArray mu;         // [n, k]
+    final INDArray logVar;     // [n, k]
+    final INDArray std;        // [n, k] exp(logVar / 2)
+    final INDArray eps;        // [n, k] standard normal noise
+    final INDArray z;          // [n, k] mu + std * eps
+    final INDArray[] dec;      // [n, w_j] decoder activations after ReLU
+    final INDArray logits;     // [n, D]
+    final INDArray scratch;    // [n, D]
+    final INDArray dLogits;    // [n, D]
+    final INDArray[] dEnc;     // same shapes as enc
+    final INDArray[] dDec;     // same shapes as dec
+    final INDArray dz;
+    final INDArray dMu;
+    final INDArray dLogVar;
+    final INDArray onesRow;    // [1, n]: bias gradients are onesRow x delta
+    final INDArray onesCol;    // [D, 1]: per-image sums are rows x onesCol
+    final INDArray rowSums;    // [n, 1]
+
+    /** @param training also allocate the backward pass's arrays */
+    Activations(VaeConfig config, DataType type, int n, boolean training) {
+        this.n = n;
+        this.training = training;
+        int d = config.inputSize();
+        int k = config.latent();
+        int[] ew = config.encoderWidths();
+        int[] dw = config.decoderWidths();
+        x = Nd4j.create(type, n, d);
+        enc = new INDArray[ew.length - 1];
+        dEnc = new INDArray[ew.length - 1];
+        for (int e = 0; e < enc.length; e++) {
+            enc[e] = Nd4j.create(type, n, ew[e + 1]);
+            dEnc[e] = training ? Nd4j.create(type, n, ew[e + 1]) : null;
+        }
+        mu = Nd4j.create(type, n, k);
+        logVar = Nd4j.create(type, n, k);
+        std = Nd4j.create(type, n, k);
+        eps = Nd4j.create(type, n, k);
+        z = Nd4j.create(type, n, k);
+        dz = training ? Nd4j.create(type, n, k) : null;
+        dMu = training ? Nd4j.create(type, n, k) : null;
+        dLogVar = training ? Nd4j.create(type, n, k) : null;
+        dec = new INDArray[dw.length - 2];
+        dDec = new INDArray[dw.length - 2];
+        for (int j = 0; j < dec.length; j++) {
+            dec[j] = Nd4j.create(type, n, dw[j + 1]);
+            dDec[j] = training ? Nd4j.create(type, n, dw[j + 1]) : null;
+        }
+        logits = Nd4j.create(type, n, d);
+        scratch = Nd4j.create(type, n, d);
+        dLogits = training ? Nd4j.create(type, n, d) : null;
+        onesRow = Nd4j.ones(type, 1, n);
+        onesCol = Nd4j.ones(type, d, 1);
+        rowSums = Nd4j.create(type, n, 1);
+    }
+}

@@ -1,0 +1,60 @@
+package org.latentexplorer.model;
+
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Element access for small arrays from Java. For the [batch, k] latent arrays a plain loop over the
+ * native buffer is far cheaper than one native op call per formula term.
+ */
+final class Host {
+    private Host() {
+    }
+
+    /** Checks that a is a dense C-order block, so element i sits at data()[offset + i]. */
+    static void requireDense(INDArray a) {
+        if (a.ordering() != 'c' || a.length() != 0 && a.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("expected a dense C-order array, got " + a.shapeInfoToString());
+        }
+    }
+
+    static double get(INDArray a, long i) {
+        return a.data().getDouble(a.offset() + i);
+    }
+
+    static void put(INDArray a, long i, double v) {
+        a.data().put(a.offset() + i, v);
+    }
+
+    /** Writes src[0..len) into the dense array a, converting to a's data type. */
+    static void write(INDArray a, float[] src, int len) {
+        requireDense(a);
+        DataBuffer d = a.data();
+        long off = a.offset();
+        if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            java.nio.FloatBuffer fb = d.asNioFloat();
+            fb.position((int) off);
+            fb.put(src, 0, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                d.put(off + i, src[i]);
+            }
+        }
+    }
+
+    /** Reads the dense array a into dst[0..len). */
+    static void read(INDArray a, float[] dst, int len) {
+        requireDense(a);
+        DataBuffer d = a.data();
+        long off = a.offset();
+        if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            java.nio.FloatBuffer fb = d.asNioFloat();
+            fb.position((int) off);
+            fb.get(dst, 0, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                dst[i] = (float) d.getDouble(off + i);
+            }
+        }
+    }
+}

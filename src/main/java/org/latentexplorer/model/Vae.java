@@ -37,6 +37,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Vae {
     private static final int CACHED_BATCH_SIZES = 4;
+    /** Rows per inference pass: bounds the memory of encoding or decoding a large batch. */
+    private static final int MAX_CHUNK = 1024;
+
+    static {
+        NativeRuntime.configure();
+    }
 
     private final VaeConfig config;
     private final DataType type;
@@ -251,7 +257,7 @@ public final class Vae {
     }
 
     /** Summed loss terms of one batch. */
-    record BatchTerms(int n, double reconSum, double klSum) {
+    public record BatchTerms(int n, double reconSum, double klSum) {
     }
 
     /**
@@ -350,18 +356,41 @@ public final class Vae {
 
     /** Encodes images x [n, D] with pixels in [0, 1]; returns new arrays. */
     public Encoding encode(INDArray x) {
-        Activations a = inferenceActivations(x);
-        encode(a);
-        return new Encoding(a.mu.dup(), a.logVar.dup());
+        if (x.rank() != 2 || x.columns() != config.inputSize()) {
+            throw new IllegalArgumentException("images must be [n, " + config.inputSize() + "], got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        int n = (int) x.rows();
+        INDArray mu = Nd4j.create(type, n, config.latent());
+        INDArray logVar = Nd4j.create(type, n, config.latent());
+        for (int start = 0; start < n; start += MAX_CHUNK) {
+            int m = Math.min(MAX_CHUNK, n - start);
+            Activations a = inferenceActivations(m);
+            a.x.assign(rows(x, start, m));
+            encode(a);
+            rows(mu, start, m).assign(a.mu);
+            rows(logVar, start, m).assign(a.logVar);
+        }
+        return new Encoding(mu, logVar);
     }
 
     /** Decoder means sigmoid(logits) in [0, 1] for latent points z [n, k]; a new array [n, D]. */
     public INDArray decodeMeans(INDArray z) {
-        Activations a = inferenceActivations(requireLatent(z));
-        decodeLogits(a, z);
-        INDArray out = Nd4j.create(type, a.n, config.inputSize());
-        Nd4j.exec(new Sigmoid(a.logits, out));
+        requireLatent(z);
+        int n = (int) z.rows();
+        INDArray out = Nd4j.create(type, n, config.inputSize());
+        for (int start = 0; start < n; start += MAX_CHUNK) {
+            int m = Math.min(MAX_CHUNK, n - start);
+            Activations a = inferenceActivations(m);
+            a.z.assign(rows(z, start, m));
+            decodeLogits(a, a.z);
+            Nd4j.exec(new Sigmoid(a.logits, rows(out, start, m)));
+        }
         return out;
+    }
+
+    private static INDArray rows(INDArray a, int start, int n) {
+        return a.get(NDArrayIndex.interval(start, start + n), NDArrayIndex.all());
     }
 
     /**
@@ -370,14 +399,15 @@ public final class Vae {
      */
     public INDArray decodeSamples(INDArray z, RandomGenerator rng) {
         INDArray means = decodeMeans(z);
-        long len = means.length();
-        for (long i = 0; i < len; i++) {
-            double m = Host.get(means, i);
-            double v = config.likelihood() == Likelihood.BERNOULLI
+        float[] px = new float[(int) means.length()];
+        Host.read(means, px, px.length);
+        for (int i = 0; i < px.length; i++) {
+            double m = px[i];
+            px[i] = (float) (config.likelihood() == Likelihood.BERNOULLI
                     ? (rng.nextDouble() < m ? 1 : 0)
-                    : Math.min(1, Math.max(0, m + config.sigma() * rng.nextGaussian()));
-            Host.put(means, i, v);
+                    : Math.min(1, Math.max(0, m + config.sigma() * rng.nextGaussian())));
         }
+        Host.write(means, px, px.length);
         return means;
     }
 
@@ -390,13 +420,8 @@ public final class Vae {
     }
 
     /** Forward-pass arrays for a batch of this many rows, reused across calls. */
-    private Activations inferenceActivations(INDArray batch) {
-        int n = (int) batch.rows();
-        Activations a = inference.computeIfAbsent(n, m -> newActivations(m, false));
-        if (batch.columns() == config.inputSize()) {
-            a.x.assign(batch);
-        }
-        return a;
+    private Activations inferenceActivations(int n) {
+        return inference.computeIfAbsent(n, m -> newActivations(m, false));
     }
 
     /** Views of every weight and bias inside one flat vector (parameters or gradients). */

@@ -1,0 +1,20 @@
+package org.latentexplorer;
+
+import org.latentexplorer.cli.Cli;
+
+/**
+ * Entry point of the jar. Deliberately not a JavaFX Application subclass: a plain main class lets
+ * `java -jar` start JavaFX from the classpath. No argument opens the window; a command runs headless.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            org.latentexplorer.ui.LatentExplorerApp.start(args);
+        } else {
+            System.exit(Cli.run(args));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.latentexplorer.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.latentexplorer.explore.LatentGrid;
+import org.latentexplorer.explore.Mosaic;
+import org.latentexplorer.model.SavedModel;
+import org.latentexplorer.model.Vae;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = "Decode a grid of latent points into one PNG: continuity and completeness at a glance.")
+final class GridCommand implements Callable<Integer>, Cli.StreamsAware {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE")
+    Path model;
+
+    @Option(names = "--range", defaultValue = "-5,5", paramLabel = "MIN,MAX",
+            description = "range of both latent axes (default ${DEFAULT-VALUE})")
+    String range;
+
+    @Option(names = "--steps", defaultValue = "20", description = "points per axis (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--out", required = true, paramLabel = "PNG")
+    Path out;
+
+    @Option(names = "--json", description = "a JSON summary on stdout")
+    boolean json;
+
+    private PrintStream stdout = System.out;
+    private PrintStream stderr = System.err;
+
+    @Override
+    public void streams(PrintStream out, PrintStream err) {
+        this.stdout = out;
+        this.stderr = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Output o = new Output(json, stdout, stderr);
+        double[] r = parseRange(range);
+        LatentGrid grid = LatentGrid.square(r[0], r[1], steps);
+        SavedModel saved = ModelPaths.read(model);
+        Vae vae = new Vae(saved.config(), saved.params());
+        INDArray images = grid.decode(vae);
+        int h = saved.config().rows();
+        int w = saved.config().cols();
+        Mosaic.writePng(Mosaic.render(images, steps, steps, h, w, 0), out);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model.toString());
+        m.put("out", out.toString());
+        m.put("range", new double[] {r[0], r[1]});
+        m.put("steps", steps);
+        m.put("width", steps * w);
+        m.put("height", steps * h);
+        o.result(m, String.format("wrote %s: %d x %d decoded images over [%s, %s]^2", out, steps, steps, r[0], r[1]));
+        return 0;
+    }
+
+    static double[] parseRange(String s) {
+        String[] parts = s.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--range must be MIN,MAX (e.g. -5,5), not '" + s + "'");
+        }
+        try {
+            double a = Double.parseDouble(parts[0].trim());
+            double b = Double.parseDouble(parts[1].trim());
+            if (!Double.isFinite(a) || !Double.isFinite(b) || !(a < b)) {
+                throw new IllegalArgumentException("--range needs finite MIN < MAX, not '" + s + "'");
+            }
+            return new double[] {a, b};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--range must be two numbers MIN,MAX (e.g. -5,5), not '" + s + "'");
+        }
+    }
+}

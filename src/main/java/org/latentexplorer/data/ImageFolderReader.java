@@ -1,0 +1,204 @@
+package org.latentexplorer.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.latentexplorer.model.VaeConfig;
+
+/**
+ * Reads a folder of pictures (PNG, JPEG, BMP, GIF) as one unlabelled {@link ImageSet}.
+ *
+ * <ul>
+ *   <li>Only the folder's own files count, not its subfolders; names starting with a dot are
+ *       skipped (hidden files, such as the "._name.png" companions macOS leaves behind).</li>
+ *   <li>A file counts by its extension (.png, .jpg, .jpeg, .bmp, .gif, any case); what decodes it
+ *       is its content, so a JPEG named .png still reads.</li>
+ *   <li>Images are in file-name order (by Unicode code point, the same on every machine), so a
+ *       folder always gives the same set in the same order.</li>
+ *   <li>Each image becomes grayscale and is scaled to the requested size as {@link ImageScaler}
+ *       describes; of a GIF only the first frame is used.</li>
+ *   <li>Width and height are read from the file's header before anything is decoded; a side over
+ *       {@link #MAX_SOURCE_SIDE} is refused, so a small file claiming a huge picture cannot
+ *       exhaust memory.</li>
+ *   <li>Files that cannot be used do not stop the reading: every image is tried and then one
+ *       {@link DataException} lists each bad file with its problem.</li>
+ * </ul>
+ */
+public final class ImageFolderReader {
+
+    /** The longest side, in pixels, an image file may have. */
+    public static final int MAX_SOURCE_SIDE = 8192;
+    /** The file extensions read, lower case, without the dot. */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
+    /** The side of the model's images unless the caller asks otherwise, as in MNIST. */
+    public static final int DEFAULT_SIDE = 28;
+
+    private static final int MAX_LISTED_PROBLEMS = 10;
+
+    private ImageFolderReader() {
+    }
+
+    /** Reads the folder's images at the default 28 x 28. */
+    public static ImageSet read(Path folder) throws DataException {
+        return read(folder, DEFAULT_SIDE, DEFAULT_SIDE);
+    }
+
+    /**
+     * Reads every image of the folder, scaled to rows x cols.
+     *
+     * @throws DataException when the folder is missing, holds no image, or when any image file
+     *                       cannot be used (the message lists them all)
+     * @throws IllegalArgumentException when rows or cols is outside 1..{@link VaeConfig#MAX_SIDE}
+     */
+    public static ImageSet read(Path folder, int rows, int cols) throws DataException {
+        checkSize(rows, cols);
+        List<Path> files = listImages(folder);
+        if (files.isEmpty()) {
+            throw new DataException("no PNG or JPEG images in " + folder + " (also read: .bmp and .gif)");
+        }
+        long bytes = (long) files.size() * rows * cols;
+        if (files.size() > IdxReader.MAX_IMAGES || bytes > IdxReader.MAX_BYTES) {
+            throw new DataException(folder + ": " + IdxReader.fmt(files.size()) + " images of " + rows + " x " + cols
+                    + " are more than one data set can hold");
+        }
+        byte[] pixels = new byte[(int) bytes];
+        List<String> problems = new ArrayList<>();
+        int size = rows * cols;
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                // The listing already names the folder, so each problem names just the file.
+                Path file = files.get(i);
+                byte[] image = ImageScaler.grayscale(decode(file, file.getFileName().toString()), rows, cols);
+                System.arraycopy(image, 0, pixels, i * size, size);
+            } catch (DataException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(problems.size()).append(" of the ").append(files.size()).append(" images in ").append(folder)
+                    .append(problems.size() == 1 ? " cannot be read:" : " cannot be read; fix or remove them:");
+            for (String p : problems.subList(0, Math.min(problems.size(), MAX_LISTED_PROBLEMS))) {
+                sb.append("\n  ").append(p);
+            }
+            if (problems.size() > MAX_LISTED_PROBLEMS) {
+                sb.append("\n  and ").append(problems.size() - MAX_LISTED_PROBLEMS).append(" more");
+            }
+            throw new DataException(sb.toString());
+        }
+        return new ImageSet(folder.toString(), rows, cols, pixels, null);
+    }
+
+    /**
+     * The image files of a folder, in the order {@link #read} uses: its own files with one of
+     * {@link #EXTENSIONS}, hidden ones left out, sorted by file name.
+     *
+     * @throws DataException when the folder does not exist, is a file, or cannot be listed
+     */
+    public static List<Path> listImages(Path folder) throws DataException {
+        if (!Files.exists(folder)) {
+            throw new DataException(folder + ": no such folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new DataException(folder + ": is a file, expected a folder of images");
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && EXTENSIONS.contains(extension(name)) && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException(folder + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        out.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return out;
+    }
+
+    /**
+     * Reads one image file as rows * cols grayscale bytes.
+     *
+     * @throws DataException naming the file, when it is not an image this reader can decode, is
+     *                       damaged, or is larger than {@link #MAX_SOURCE_SIDE} on a side
+     */
+    public static byte[] readImage(Path file, int rows, int cols) throws DataException {
+        checkSize(rows, cols);
+        return ImageScaler.grayscale(decode(file, file.toString()), rows, cols);
+    }
+
+    /** Decodes the first image of a file; {@code name} is how messages call the file. */
+    private static BufferedImage decode(Path file, String name) throws DataException {
+        if (!Files.exists(file)) {
+            throw new DataException(name + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(name + ": is a folder, expected an image file");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new DataException(name + ": cannot be opened");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DataException(name + ": not a PNG, JPEG, BMP or GIF image"
+                        + (Files.size(file) == 0 ? " (the file is empty)" : ""));
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+                if (width < 1 || height < 1) {
+                    throw new DataException(name + ": " + format + " header gives an empty size " + width + " x " + height);
+                }
+                if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE) {
+                    throw new DataException(name + ": " + IdxReader.fmt(width) + " x " + IdxReader.fmt(height)
+                            + " pixels; images may be at most " + MAX_SOURCE_SIDE + " pixels on a side");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw new DataException(name + ": " + format + " data could not be decoded");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new DataException(name + ": damaged or unsupported image (" + describe(e) + ")", e);
+        } catch (RuntimeException e) {
+            // Some decoders fail on damaged data with unchecked exceptions; it is still a bad file.
+            throw new DataException(name + ": damaged image (" + describe(e) + ")", e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkSize(int rows, int cols) {
+        if (rows < 1 || cols < 1 || rows > VaeConfig.MAX_SIDE || cols > VaeConfig.MAX_SIDE) {
+            throw new IllegalArgumentException("image size " + rows + " x " + cols + " is outside 1.." + VaeConfig.MAX_SIDE);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.latentexplorer.explore;
+
+import org.latentexplorer.model.Vae;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A square grid of points over a rectangle of the first two latent dimensions (the others held at
+ * 0, the prior's mean), and the images the decoder makes of them.
+ *
+ * <p>Point (row r, column c) sits at x = xmin + c (xmax - xmin) / (steps - 1) and
+ * y = ymax - r (ymax - ymin) / (steps - 1): rows run top to bottom from ymax, as on screen.
+ */
+public final class LatentGrid {
+    public static final int MAX_STEPS = 256;
+
+    private final double xMin;
+    private final double xMax;
+    private final double yMin;
+    private final double yMax;
+    private final int steps;
+
+    public LatentGrid(double xMin, double xMax, double yMin, double yMax, int steps) {
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("grid steps must be between 1 and " + MAX_STEPS + ", not " + steps);
+        }
+        if (!Double.isFinite(xMin) || !Double.isFinite(xMax) || !Double.isFinite(yMin) || !Double.isFinite(yMax)) {
+            throw new IllegalArgumentException("grid range must be finite numbers");
+        }
+        if (!(xMin < xMax) || !(yMin < yMax)) {
+            throw new IllegalArgumentException("grid range must have min < max, got [" + xMin + ", " + xMax
+                    + "] x [" + yMin + ", " + yMax + "]");
+        }
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        this.steps = steps;
+    }
+
+    /** The same range on both axes, e.g. [-5, 5] squared. */
+    public static LatentGrid square(double min, double max, int steps) {
+        return new LatentGrid(min, max, min, max, steps);
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public double x(int column) {
+        return steps == 1 ? (xMin + xMax) / 2 : xMin + column * (xMax - xMin) / (steps - 1);
+    }
+
+    public double y(int row) {
+        return steps == 1 ? (yMin + yMax) / 2 : yMax - row * (yMax - yMin) / (steps - 1);
+    }
+
+    /** The steps^2 latent points [steps^2, latent], row by row. */
+    public INDArray points(int latent) {
+        if (latent < 2) {
+            throw new IllegalArgumentException("a 2-D grid needs a latent space of at least 2 dimensions, not " + latent);
+        }
+        float[] z = new float[steps * steps * latent];
+        for (int r = 0; r < steps; r++) {
+            for (int c = 0; c < steps; c++) {
+                int i = (r * steps + c) * latent;
+                z[i] = (float) x(c);
+                z[i + 1] = (float) y(r);
+            }
+        }
+        return Nd4j.create(z, new long[] {(long) steps * steps, latent}, 'c').castTo(DataType.FLOAT);
+    }
+
+    /** Decoder means for every grid point: [steps^2, D], pixels in [0, 1]. */
+    public INDArray decode(Vae vae) {
+        return vae.decodeMeans(points(vae.config().latent()));
+    }
+}

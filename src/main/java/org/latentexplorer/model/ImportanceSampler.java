@@ -1,0 +1,87 @@
+package org.latentexplorer.model;
+
+import java.util.random.RandomGenerator;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The importance-weighted estimate of -log p(x) (Burda et al., IWAE bound) with K samples from
+ * q(z|x):  -log p(x) ~ -log (1/K sum_k p(x|z_k) p(z_k) / q(z_k|x)).  It tightens towards the true
+ * negative log-likelihood as K grows, and equals the negative ELBO in expectation for K = 1.
+ */
+public final class ImportanceSampler {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** Decoder rows per pass: bounds memory whatever K is. */
+    private static final int MAX_ROWS = 4096;
+
+    private final Vae vae;
+
+    public ImportanceSampler(Vae vae) {
+        if (!vae.config().variational()) {
+            throw new IllegalArgumentException("a plain autoencoder has no q(z|x) to sample from");
+        }
+        this.vae = vae;
+    }
+
+    /**
+     * -log p(x) estimates for each image of x [n, D], in nats.
+     *
+     * @param samples K, at least 1
+     */
+    public double[] negLogLikelihood(INDArray x, int samples, RandomGenerator rng) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("K must be at least 1, not " + samples);
+        }
+        int n = (int) x.rows();
+        int d = vae.config().inputSize();
+        int k = vae.config().latent();
+        int perPass = Math.max(1, MAX_ROWS / samples);
+        double[] out = new double[n];
+        float[] images = new float[n * d];
+        Host.read(x.dup('c'), images, images.length);
+        float[] repeated = new float[Math.min(n, perPass) * samples * d];
+        Activations full = null;
+        for (int start = 0; start < n; start += perPass) {
+            int m = Math.min(perPass, n - start);
+            if (m == perPass && full == null) {
+                full = vae.newActivations(m * samples, false);
+            }
+            Activations a = m == perPass ? full : vae.newActivations(m * samples, false);
+            for (int i = 0; i < m; i++) {
+                for (int s = 0; s < samples; s++) {
+                    System.arraycopy(images, (start + i) * d, repeated, (i * samples + s) * d, d);
+                }
+            }
+            Host.write(a.x, repeated, m * samples * d);
+            for (long i = 0; i < (long) m * samples * k; i++) {
+                Host.put(a.eps, i, rng.nextGaussian());
+            }
+            vae.forward(a, true);
+            vae.reconPerImage(a);
+            for (int i = 0; i < m; i++) {
+                double[] logW = new double[samples];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int s = 0; s < samples; s++) {
+                    int r = i * samples + s;
+                    double logPxz = -Host.get(a.rowSums, r);
+                    double logPz = 0;
+                    double logQz = 0;
+                    for (int j = r * k; j < (r + 1) * k; j++) {
+                        double z = Host.get(a.z, j);
+                        double eps = Host.get(a.eps, j);
+                        logPz += -0.5 * z * z - 0.5 * LOG_2PI;
+                        logQz += -0.5 * eps * eps - 0.5 * LOG_2PI - 0.5 * Host.get(a.logVar, j);
+                    }
+                    logW[s] = logPxz + logPz - logQz;
+                    max = Math.max(max, logW[s]);
+                }
+                double sum = 0;
+                for (double w : logW) {
+                    sum += Math.exp(w - max);
+                }
+                out[start + i] = -(max + Math.log(sum) - Math.log(samples));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,160 @@
+package org.latentexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.model.ModelFile;
+
+/** The command line as a script would use it: exit codes, JSON on stdout, messages on stderr. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {
+        List<JsonNode> json() throws Exception {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                if (!line.isBlank()) {
+                    nodes.add(JSON.readTree(line));
+                }
+            }
+            return nodes;
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void trainSmallModel() throws Exception {
+        model = dir.resolve("small.lvae");
+        Run r = run("train", "--data", "mnist", "--limit", "300", "--epochs", "2", "--seed", "3",
+                "--hidden", "64,32", "--json", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void trainPrintsOneJsonObjectPerEpochAndASummary() throws Exception {
+        Path out = dir.resolve("t.lvae");
+        Run r = run("train", "--data", "mnist", "--limit", "200", "--epochs", "2", "--hidden", "32,16",
+                "--json", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = r.json();
+        assertEquals(3, lines.size(), r.out());
+        for (int e = 0; e < 2; e++) {
+            JsonNode n = lines.get(e);
+            assertEquals(e + 1, n.get("epoch").asInt());
+            for (String key : List.of("seconds", "train_recon", "train_kl", "test_recon", "test_kl", "test_neg_elbo",
+                    "samples_per_second")) {
+                assertTrue(n.get(key).isNumber(), key + " in " + n);
+            }
+            assertEquals(n.get("test_recon").asDouble() + n.get("test_kl").asDouble(),
+                    n.get("test_neg_elbo").asDouble(), 0.01);
+        }
+        JsonNode s = lines.get(2);
+        assertTrue(s.get("summary").asBoolean());
+        assertTrue(s.get("peak_rss_mb").asDouble() > 50, s.toString());
+        assertEquals(2, ModelFile.read(out).history().size(), "the saved model carries its history");
+    }
+
+    @Test
+    void evalReportsTermsAndImportanceSampledLikelihood() throws Exception {
+        Run r = run("eval", "--model", model.toString(), "--data", "mnist", "--iwae", "10", "--limit", "100", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = r.json().get(0);
+        for (String key : List.of("test_recon", "test_kl", "test_neg_elbo", "iwae_nll")) {
+            assertTrue(n.get(key).isNumber(), key + " in " + n);
+        }
+        assertTrue(n.get("iwae_nll").asDouble() < n.get("test_neg_elbo").asDouble() + 5,
+                "IWAE is a tighter bound: " + n);
+    }
+
+    @Test
+    void gridWritesAPngOfStepsTimesImageSize() throws Exception {
+        Path png = dir.resolve("grid.png");
+        Run r = run("grid", "--model", model.toString(), "--range", "-3,3", "--steps", "7", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        var img = ImageIO.read(png.toFile());
+        assertEquals(7 * 28, img.getWidth());
+        assertEquals(7 * 28, img.getHeight());
+    }
+
+    @Test
+    void benchReportsEveryFigure() throws Exception {
+        Run r = run("bench", "--data", "mnist", "--epochs", "1", "--repeats", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = r.json().get(0);
+        for (String key : List.of("seconds_per_epoch_median", "train_samples_per_second", "decode_grid20_ms_median",
+                "decode_grid32_ms_median", "encode_ms_median", "peak_rss_mb")) {
+            assertTrue(n.get(key).isNumber() && n.get(key).asDouble() > 0, key + " in " + n);
+        }
+        assertEquals(10_000, n.get("encode_images").asInt());
+    }
+
+    @Test
+    void unknownDatasetFailsWithExitCodeOneAndAMessage() {
+        Run r = run("train", "--data", "no-such-dataset", "--epochs", "1", "--out", dir.resolve("x.lvae").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no-such-dataset"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.lvae")));
+    }
+
+    @Test
+    void damagedModelIsRefusedNamingTheFile() throws Exception {
+        Path bad = dir.resolve("damaged.lvae");
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(bad, bytes);
+        Run r = run("eval", "--model", bad.toString(), "--data", "mnist", "--json");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("damaged.lvae"), r.err());
+        assertTrue(r.json().get(0).get("error").asText().contains("damaged.lvae"));
+    }
+
+    @Test
+    void existingModelIsNotOverwrittenWithoutForce() throws Exception {
+        byte[] before = Files.readAllBytes(model);
+        Run r = run("train", "--data", "mnist", "--limit", "50", "--epochs", "1", "--out", model.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--force"), r.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)));
+    }
+
+    @Test
+    void impossibleSettingsNameTheOption() {
+        Run r = run("train", "--data", "mnist", "--epochs", "1", "--beta", "-2", "--out", dir.resolve("b.lvae").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("beta"), r.err());
+        r = run("grid", "--model", model.toString(), "--range", "5,-5", "--out", dir.resolve("g.png").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--range"), r.err());
+        r = run("train", "--data", "mnist", "--epochs", "many", "--out", dir.resolve("c.lvae").toString());
+        assertEquals(2, r.code(), "a usage error");
+        assertTrue(r.err().contains("--epochs"), r.err());
+    }
+}

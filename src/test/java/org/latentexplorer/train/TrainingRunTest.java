@@ -1,0 +1,190 @@
+package org.latentexplorer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.DataSplit;
+import org.latentexplorer.data.Datasets;
+import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.VaeConfig;
+
+class TrainingRunTest {
+
+    private static final VaeConfig SMALL = new VaeConfig(6, 6, List.of(32, 16), 2, Likelihood.BERNOULLI, 1, true);
+
+    /** Bars at random positions: simple images a small VAE can learn. */
+    static ImageSet bars(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        byte[] px = new byte[n * 36];
+        for (int i = 0; i < n; i++) {
+            int row = r.nextInt(6);
+            for (int c = 0; c < 6; c++) {
+                px[i * 36 + row * 6 + c] = (byte) 255;
+            }
+        }
+        return new ImageSet("bars", 6, 6, px, null);
+    }
+
+    @Test
+    void shortTrainingOnThousandMnistDigitsLowersTheTestNegativeElbo() throws Exception {
+        DataSplit mnist = Datasets.load("mnist");
+        ImageSet train = mnist.train().first(1000);
+        ImageSet test = mnist.test().first(500);
+        Vae vae = new Vae(VaeConfig.standard(28, 28, 2), 1);
+        double before = Evaluation.terms(vae, test).negElbo();
+        TrainingRun run = new TrainingRun(vae, train, test, TrainingSettings.defaults(3, 1));
+        List<TrainingHistory.Epoch> epochs = new ArrayList<>();
+        run.run(new TrainingListener() {
+            @Override
+            public void onEpoch(TrainingHistory.Epoch e) {
+                epochs.add(e);
+            }
+        });
+        assertEquals(3, epochs.size());
+        double after = epochs.get(2).testNegElbo();
+        assertTrue(before > 500, "an untrained model explains digits badly: " + before);
+        assertTrue(after < before - 200, "training lowers -ELBO from " + before + " to " + after);
+        assertTrue(epochs.get(2).testNegElbo() < epochs.get(0).testNegElbo(), "still improving by epoch 3");
+        assertEquals(after, Evaluation.terms(vae, test).negElbo(), 1e-9, "the model holds the trained weights");
+    }
+
+    @Test
+    void sameSeedGivesTheSameRunAndAnotherSeedDoesNot() {
+        double a = trainOnce(5);
+        double b = trainOnce(5);
+        double c = trainOnce(6);
+        assertEquals(a, b, 0.0);
+        assertNotEquals(a, c);
+    }
+
+    private static double trainOnce(long seed) {
+        Vae vae = new Vae(SMALL, seed);
+        TrainingRun run = new TrainingRun(vae, bars(300, 1), bars(100, 2), TrainingSettings.defaults(2, seed));
+        run.run(TrainingListener.NONE);
+        return run.history().epochs().get(1).testNegElbo();
+    }
+
+    @Test
+    void iterationsReportBetaChangedFromAnotherThread() throws Exception {
+        Vae vae = new Vae(SMALL, 1);
+        TrainingSettings s = new TrainingSettings(3, 10, 1e-3, 1, 1.0, 0);
+        TrainingRun run = new TrainingRun(vae, bars(300, 1), bars(50, 2), s);
+        List<Double> betas = new CopyOnWriteArrayList<>();
+        CountDownLatch changed = new CountDownLatch(1);
+        run.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                betas.add(st.beta());
+                if (st.iteration() == 5) {
+                    Thread t = new Thread(() -> {
+                        run.setBeta(0.0);
+                        changed.countDown();
+                    });
+                    t.start();
+                    try {
+                        changed.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+                assertTrue(Double.isFinite(st.recon()) && st.samplesPerSecond() > 0);
+            }
+        });
+        assertEquals(90, betas.size());
+        assertEquals(1.0, betas.get(4), "before the change");
+        assertEquals(0.0, betas.get(5), "the very next iteration uses the new beta");
+        assertEquals(0.0, betas.get(89));
+    }
+
+    @Test
+    void warmUpRaisesBetaLinearlyToItsTarget() {
+        Vae vae = new Vae(SMALL, 1);
+        TrainingSettings s = new TrainingSettings(2, 10, 1e-3, 1, 2.0, 1.0);
+        TrainingRun run = new TrainingRun(vae, bars(100, 1), bars(20, 2), s);
+        List<Double> betas = new ArrayList<>();
+        run.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                betas.add(st.beta());
+            }
+        });
+        assertEquals(0.2, betas.get(0), 1e-12, "1/10 of the way after the first of 10 warm-up iterations");
+        assertEquals(2.0, betas.get(9), 1e-12);
+        assertEquals(2.0, betas.get(19), 1e-12);
+    }
+
+    @Test
+    void pauseHoldsTheRunAndCancelWhilePausedLeavesAUsableModel() throws Exception {
+        Vae vae = new Vae(SMALL, 1);
+        TrainingRun run = new TrainingRun(vae, bars(2000, 1), bars(50, 2), new TrainingSettings(50, 10, 1e-3, 1, 1, 0));
+        CountDownLatch started = new CountDownLatch(20);
+        List<Long> iterations = new CopyOnWriteArrayList<>();
+        CompletableFuture<TrainingRun.Result> result = CompletableFuture.supplyAsync(() -> run.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                iterations.add(st.iteration());
+                started.countDown();
+            }
+        }));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        run.pause();
+        Thread.sleep(200);
+        int atPause = iterations.size();
+        Thread.sleep(300);
+        assertTrue(iterations.size() <= atPause + 1, "paused: no progress (" + atPause + " -> " + iterations.size() + ")");
+        Vae snapshot = run.snapshot();
+        run.resume();
+        Thread.sleep(200);
+        assertTrue(iterations.size() > atPause + 1, "resumed");
+        run.pause();
+        Thread.sleep(100);
+        run.cancel();
+        TrainingRun.Result r = result.get(30, TimeUnit.SECONDS);
+        assertEquals(TrainingRun.Outcome.CANCELLED, r.outcome());
+        assertEquals(iterations.size(), r.iterations());
+        double negElbo = Evaluation.terms(vae, bars(50, 2)).negElbo();
+        assertTrue(Double.isFinite(negElbo), "the cancelled model still works");
+        assertFalse(snapshot.params() == vae.params());
+    }
+
+    @Test
+    void impossibleSettingsAreRefusedNamingTheSetting() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(0, 128, 1e-3, 1, 1, 0))
+                .getMessage().contains("epochs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 0, 1e-3, 1, 1, 0))
+                .getMessage().contains("batch size"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, -1, 1, 1, 0))
+                .getMessage().contains("learning rate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, -1, 0))
+                .getMessage().contains("beta"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, Double.NaN, 0))
+                .getMessage().contains("beta"));
+        Vae vae = new Vae(SMALL, 1);
+        ImageSet wrongSize = new ImageSet("big", 7, 7, new byte[49 * 3], null);
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new TrainingRun(vae, wrongSize, wrongSize, TrainingSettings.defaults(1, 1)))
+                .getMessage().contains("7 x 7"));
+    }
+
+    @Test
+    void divergingTrainingStopsWithAClearMessage() {
+        Vae vae = new Vae(SMALL, 1);
+        TrainingRun run = new TrainingRun(vae, bars(500, 1), bars(20, 2), new TrainingSettings(20, 50, 10, 1, 1000, 0));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> run.run(TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+    }
+}

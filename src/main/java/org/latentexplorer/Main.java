@@ -1,6 +1,7 @@
 package org.latentexplorer;
 
 import org.latentexplorer.cli.Cli;
+import org.latentexplorer.model.NativeRuntime;
 
 /**
  * Entry point of the jar. Deliberately not a JavaFX Application subclass: a plain main class lets
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeRuntime.configure();
         if (args.length == 0) {
             org.latentexplorer.ui.LatentExplorerApp.start(args);
         } else {

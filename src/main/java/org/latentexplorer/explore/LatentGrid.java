@@ -76,4 +76,40 @@ public final class LatentGrid {
     public INDArray decode(Vae vae) {
         return vae.decodeMeans(points(vae.config().latent()));
     }
+
+    /**
+     * As {@link #decode(Vae)}, into arrays the caller keeps between redraws (from
+     * {@link #newPointsArray} and {@link #newImagesArray}), so redrawing allocates nothing.
+     */
+    public void decode(Vae vae, INDArray points, INDArray images) {
+        fillPoints(points);
+        vae.decodeMeans(points, images);
+    }
+
+    public INDArray newPointsArray(int latent) {
+        return Nd4j.create(DataType.FLOAT, (long) steps * steps, latent);
+    }
+
+
+    public INDArray newImagesArray(Vae vae) {
+        return Nd4j.create(vae.dataType(), (long) steps * steps, vae.config().inputSize());
+    }
+
+    private void fillPoints(INDArray points) {
+        int latent = (int) points.columns();
+        if (points.rows() != (long) steps * steps || latent < 2 || points.dataType() != DataType.FLOAT
+                || points.ordering() != 'c' || points.isView()) {
+            throw new IllegalArgumentException("points must be a float array [" + steps * steps + ", k >= 2]"
+                    + " from newPointsArray");
+        }
+        float[] z = new float[steps * steps * latent];
+        for (int r = 0; r < steps; r++) {
+            for (int c = 0; c < steps; c++) {
+                int i = (r * steps + c) * latent;
+                z[i] = (float) x(c);
+                z[i + 1] = (float) y(r);
+            }
+        }
+        points.data().asNioFloat().position((int) points.offset()).put(z);
+    }
 }

@@ -377,16 +377,28 @@ public final class Vae {
     /** Decoder means sigmoid(logits) in [0, 1] for latent points z [n, k]; a new array [n, D]. */
     public INDArray decodeMeans(INDArray z) {
         requireLatent(z);
+        INDArray out = Nd4j.createUninitialized(type, z.rows(), config.inputSize());
+        decodeMeans(z, out);
+        return out;
+    }
+
+    /**
+     * Decoder means for latent points z [n, k] written into out [n, D], which the caller keeps
+     * and reuses: redrawing a grid then allocates nothing.
+     */
+    public void decodeMeans(INDArray z, INDArray out) {
+        requireLatent(z);
         int n = (int) z.rows();
-        INDArray out = Nd4j.create(type, n, config.inputSize());
+        if (out.rank() != 2 || out.rows() != n || out.columns() != config.inputSize() || out.dataType() != type) {
+            throw new IllegalArgumentException("output must be [" + n + ", " + config.inputSize() + "] " + type);
+        }
         for (int start = 0; start < n; start += MAX_CHUNK) {
             int m = Math.min(MAX_CHUNK, n - start);
             Activations a = inferenceActivations(m);
-            a.z.assign(rows(z, start, m));
+            a.z.assign(m == n ? z : rows(z, start, m));
             decodeLogits(a, a.z);
-            Nd4j.exec(new Sigmoid(a.logits, rows(out, start, m)));
+            Elementwise.sigmoid(a.logits, m == n ? out : rows(out, start, m));
         }
-        return out;
     }
 
     private static INDArray rows(INDArray a, int start, int n) {

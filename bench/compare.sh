@@ -4,11 +4,16 @@
 #
 #   bench/compare.sh                      # full Fashion-MNIST (Debian dataset-fashion-mnist), 3 epochs
 #   EPOCHS=5 DATA=mnist bench/compare.sh  # the shipped MNIST split
+#   ROUNDS=5 bench/compare.sh             # more alternating rounds on a noisy machine
+#
+# The two programs run alternately, ROUNDS times (default 3), so that a slow spell of a shared
+# machine hits both; each figure is the median over the rounds. PyTorch with 2 threads runs once.
 #
 # Needs: the jar (built if missing), and python3 with torch (Debian: python3-torch libopenblas0-pthread).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS=${EPOCHS:-3}
+ROUNDS=${ROUNDS:-3}
 DATA=${DATA:-fashion-mnist-full}
 case "$DATA" in
   fashion-mnist-full) DIR=/usr/share/datasets/fashion-mnist ;;
@@ -29,28 +34,40 @@ done
 out=bench/out
 mkdir -p "$out"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB" >&2
-echo "latent-explorer bench: $DATA, $EPOCHS epochs..." >&2
-java -jar target/latent-explorer.jar bench --data "$DATA" --epochs "$EPOCHS" --json > "$out/java.json"
-for threads in 1 2; do
-  echo "PyTorch, $threads thread(s)..." >&2
-  "$PY" bench/torch_vae.py --train "$train" --test "$test" --epochs "$EPOCHS" --threads "$threads" --no-iwae \
-      | tail -1 > "$out/torch-$threads.json"
+rm -f "$out"/java-*.json "$out"/torch-*.json
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round/$ROUNDS: latent-explorer bench ($DATA, $EPOCHS epochs)..." >&2
+  java -jar target/latent-explorer.jar bench --data "$DATA" --epochs "$EPOCHS" --json > "$out/java-$round.json"
+  echo "round $round/$ROUNDS: PyTorch, 1 thread..." >&2
+  "$PY" bench/torch_vae.py --train "$train" --test "$test" --epochs "$EPOCHS" --threads 1 --no-iwae \
+      | tail -1 > "$out/torch1-$round.json"
 done
+echo "PyTorch, 2 threads..." >&2
+"$PY" bench/torch_vae.py --train "$train" --test "$test" --epochs "$EPOCHS" --threads 2 --no-iwae \
+    | tail -1 > "$out/torch2-1.json"
 
-"$PY" - "$out" <<'PY'
-import json, sys
-out = sys.argv[1]
-j = json.load(open(f"{out}/java.json"))
-t = {n: json.load(open(f"{out}/torch-{n}.json")) for n in (1, 2)}
-rows = [("seconds per epoch (median)", "seconds_per_epoch_median", "sec_per_epoch_median"),
+"$PY" - "$out" "$DATA" "$EPOCHS" <<'PY'
+import glob, json, statistics, sys
+out, data, epochs = sys.argv[1:4]
+def load(prefix):
+    return [json.load(open(f)) for f in sorted(glob.glob(f"{out}/{prefix}-*.json"))]
+j, t1, t2 = load("java"), load("torch1"), load("torch2")
+def med(runs, key):
+    return round(statistics.median(r[key] for r in runs), 3)
+rows = [("seconds per epoch (median of epochs)", "seconds_per_epoch_median", "sec_per_epoch_median"),
         ("test -ELBO after the last epoch", "test_neg_elbo", "test_neg_elbo"),
-        ("decode 20x20 grid, ms (median)", "decode_grid20_ms_median", "decode_grid20_ms_median"),
-        ("decode 32x32 grid, ms (median)", "decode_grid32_ms_median", "decode_grid32_ms_median"),
+        ("decode 20x20 grid, ms (median of 200)", "decode_grid20_ms_median", "decode_grid20_ms_median"),
+        ("decode 32x32 grid, ms (median of 200)", "decode_grid32_ms_median", "decode_grid32_ms_median"),
         ("encode 10,000 images, ms", "encode_ms_median", "encode_ms_median"),
         ("peak resident memory, MB", "peak_rss_mb", "peak_rss_mb")]
-print(f"| figure | Latent Explorer | PyTorch 1 thread | PyTorch 2 threads | ratio to best PyTorch |")
-print(f"| --- | ---: | ---: | ---: | ---: |")
+print(f"{data}, {epochs} epochs, batch 128, k = 2, seed 1; median of {len(j)} alternating rounds")
+print()
+print("| figure | Latent Explorer | PyTorch, 1 thread | PyTorch, 2 threads | Latent Explorer / best PyTorch |")
+print("| --- | ---: | ---: | ---: | ---: |")
 for label, jk, tk in rows:
-    best = min(t[1][tk], t[2][tk])
-    print(f"| {label} | {j[jk]} | {t[1][tk]} | {t[2][tk]} | {j[jk] / best:.2f} |")
+    a, b, c = med(j, jk), med(t1, tk), med(t2, tk)
+    print(f"| {label} | {a} | {b} | {c} | {a / min(b, c):.2f} |")
+print()
+print("per round, seconds per epoch: Latent Explorer", [r["seconds_per_epoch_median"] for r in j],
+      "PyTorch 1 thread", [r["sec_per_epoch_median"] for r in t1])
 PY

@@ -110,6 +110,6 @@ public final class LatentGrid {
                 z[i + 1] = (float) y(r);
             }
         }
-        points.data().asNioFloat().position((int) points.offset()).put(z);
+        new org.bytedeco.javacpp.FloatPointer(points.data().addressPointer()).put(z);
     }
 }

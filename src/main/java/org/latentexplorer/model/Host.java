@@ -18,23 +18,34 @@ final class Host {
         }
     }
 
+    /**
+     * Position of a's first element within a.data(). A view's data() is itself a buffer that
+     * starts at the view's storage offset, so only the part of the offset beyond it counts.
+     */
+    static long start(INDArray a) {
+        return a.offset() - a.data().offset();
+    }
+
+    /** A pointer to a's first element (FLOAT arrays). */
+    static org.bytedeco.javacpp.FloatPointer floats(INDArray a) {
+        return new org.bytedeco.javacpp.FloatPointer(a.data().addressPointer()).position(start(a));
+    }
+
     static double get(INDArray a, long i) {
-        return a.data().getDouble(a.offset() + i);
+        return a.data().getDouble(start(a) + i);
     }
 
     static void put(INDArray a, long i, double v) {
-        a.data().put(a.offset() + i, v);
+        a.data().put(start(a) + i, v);
     }
 
     /** Writes src[0..len) into the dense array a, converting to a's data type. */
     static void write(INDArray a, float[] src, int len) {
         requireDense(a);
         DataBuffer d = a.data();
-        long off = a.offset();
+        long off = start(a);
         if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            java.nio.FloatBuffer fb = d.asNioFloat();
-            fb.position((int) off);
-            fb.put(src, 0, len);
+            floats(a).put(src, 0, len);
         } else {
             for (int i = 0; i < len; i++) {
                 d.put(off + i, src[i]);
@@ -46,11 +57,9 @@ final class Host {
     static void read(INDArray a, float[] dst, int len) {
         requireDense(a);
         DataBuffer d = a.data();
-        long off = a.offset();
+        long off = start(a);
         if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            java.nio.FloatBuffer fb = d.asNioFloat();
-            fb.position((int) off);
-            fb.get(dst, 0, len);
+            floats(a).get(dst, 0, len);
         } else {
             for (int i = 0; i < len; i++) {
                 dst[i] = (float) d.getDouble(off + i);

@@ -186,8 +186,8 @@ public final class Vae {
 
     /** out = in W + b (then ReLU). The bias goes in as a rank-1 product, faster than a broadcast add. */
     private static void dense(INDArray in, INDArray w, INDArray b, INDArray out, boolean relu, INDArray onesRow) {
-        Nd4j.gemm(onesRow, b, out, true, false, 1.0, 0.0);
-        Nd4j.gemm(in, w, out, false, false, 1.0, 1.0);
+        Blas.gemm(onesRow, true, b, false, out, 1.0, 0.0);
+        Blas.gemm(in, false, w, false, out, 1.0, 1.0);
         if (relu) {
             Transforms.relu(out, false);
         }
@@ -205,20 +205,20 @@ public final class Vae {
         INDArray sums = a.rowSums;
         if (config.likelihood() == Likelihood.BERNOULLI) {
             Nd4j.exec(new Abs(l, s));
-            Nd4j.gemm(s, a.onesCol, sums, false, false, 0.5, 0.0);      // sum |l| / 2
-            Nd4j.gemm(l, a.onesCol, sums, false, false, 0.5, 1.0);      // + sum l / 2 = sum relu(l)
+            Blas.gemv(s, false, a.onesCol, sums, 0.5, 0.0);             // sum |l| / 2
+            Blas.gemv(l, false, a.onesCol, sums, 0.5, 1.0);             // + sum l / 2 = sum relu(l)
             s.negi();
             Nd4j.exec(new Exp(s, s));
             Nd4j.exec(new Log1p(s, s));
-            Nd4j.gemm(s, a.onesCol, sums, false, false, 1.0, 1.0);      // + sum log1p(exp(-|l|))
+            Blas.gemv(s, false, a.onesCol, sums, 1.0, 1.0);             // + sum log1p(exp(-|l|))
             Nd4j.exec(new MulOp(x, l, s));
-            Nd4j.gemm(s, a.onesCol, sums, false, false, -1.0, 1.0);     // - sum x l
+            Blas.gemv(s, false, a.onesCol, sums, -1.0, 1.0);            // - sum x l
         } else {
             double sigma2 = config.sigma() * config.sigma();
             Nd4j.exec(new Sigmoid(l, s));
             s.subi(x);
             s.muli(s);
-            Nd4j.gemm(s, a.onesCol, sums, false, false, 1.0 / (2 * sigma2), 0.0);
+            Blas.gemv(s, false, a.onesCol, sums, 1.0 / (2 * sigma2), 0.0);
             sums.addi(0.5 * config.inputSize() * Math.log(2 * Math.PI * sigma2));
         }
     }
@@ -285,12 +285,12 @@ public final class Vae {
         latentBackward(a, beta);
         INDArray h = a.enc[a.enc.length - 1];
         INDArray dh = a.dEnc[a.enc.length - 1];
-        Nd4j.gemm(a.onesRow, a.dMu, g.muB, false, false, scale, 0.0);
-        Nd4j.gemm(h, a.dMu, g.muW, true, false, scale, 0.0);
-        Nd4j.gemm(a.onesRow, a.dLogVar, g.logVarB, false, false, scale, 0.0);
-        Nd4j.gemm(h, a.dLogVar, g.logVarW, true, false, scale, 0.0);
-        Nd4j.gemm(a.dMu, weights.muW, dh, false, true, 1.0, 0.0);
-        Nd4j.gemm(a.dLogVar, weights.logVarW, dh, false, true, 1.0, 1.0);
+        Blas.gemv(a.dMu, true, a.onesRow, g.muB, scale, 0.0);
+        Blas.gemm(h, true, a.dMu, false, g.muW, scale, 0.0);
+        Blas.gemv(a.dLogVar, true, a.onesRow, g.logVarB, scale, 0.0);
+        Blas.gemm(h, true, a.dLogVar, false, g.logVarW, scale, 0.0);
+        Blas.gemm(a.dMu, false, weights.muW, true, dh, 1.0, 0.0);
+        Blas.gemm(a.dLogVar, false, weights.logVarW, true, dh, 1.0, 1.0);
         reluBackward(h, dh);
         delta = dh;
         for (int e = a.enc.length - 1; e >= 0; e--) {
@@ -342,10 +342,10 @@ public final class Vae {
 
     private static void denseBackward(INDArray in, INDArray delta, INDArray w, INDArray dW, INDArray db,
                                       INDArray dIn, INDArray onesRow, double scale) {
-        Nd4j.gemm(in, delta, dW, true, false, scale, 0.0);
-        Nd4j.gemm(onesRow, delta, db, false, false, scale, 0.0);
+        Blas.gemm(in, true, delta, false, dW, scale, 0.0);
+        Blas.gemv(delta, true, onesRow, db, scale, 0.0);                // column sums of delta
         if (dIn != null) {
-            Nd4j.gemm(delta, w, dIn, false, true, 1.0, 0.0);
+            Blas.gemm(delta, false, w, true, dIn, 1.0, 0.0);
         }
     }
 

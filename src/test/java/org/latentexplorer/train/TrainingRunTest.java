@@ -181,10 +181,14 @@ class TrainingRunTest {
     }
 
     @Test
-    void divergingTrainingStopsWithAClearMessage() {
+    void divergingTrainingStopsWithAClearMessageAndKeepsTheWeights() {
         Vae vae = new Vae(SMALL, 1);
-        TrainingRun run = new TrainingRun(vae, bars(500, 1), bars(20, 2), new TrainingSettings(20, 50, 10, 1, 1000, 0));
+        // Weights so large that the first loss overflows: exp(logVar) is infinite.
+        vae.params().muli(1e20f);
+        float[] before = vae.paramsToArray();
+        TrainingRun run = new TrainingRun(vae, bars(500, 1), bars(20, 2), new TrainingSettings(2, 50, 1e-3, 1, 1, 0));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> run.run(TrainingListener.NONE));
-        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+        assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("iteration 1"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, vae.paramsToArray()), "no step was taken with the broken loss");
     }
 }

@@ -6,9 +6,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * Native settings chosen by the program, so nobody has to set environment variables or JVM flags:
  * <ul>
- *   <li>Matrix products (OpenBLAS) use every core; ND4J's element-wise ops run on one thread,
- *       because their OpenMP threads otherwise spin against OpenBLAS's and make a training
- *       iteration about twice as slow on a small machine.</li>
+ *   <li>Threads: only one pool of worker threads may be busy. With oneDNN (see {@link Blas}) its
+ *       OpenMP threads do the matrix products and ND4J's element-wise ops share them, on every
+ *       core, and OpenBLAS (left with small matrix-vector products) runs on the calling thread.
+ *       Without oneDNN, OpenBLAS uses every core and OpenMP one thread. OpenMP and OpenBLAS
+ *       threads both spinning on a two-core machine made an iteration about twice as slow.</li>
  *   <li>JavaCPP's check of the process's physical memory on every native allocation is off: it
  *       reads /proc each time and made allocating a 400 x 784 array take 4 ms instead of 0.5.</li>
  * </ul>
@@ -34,10 +36,12 @@ public final class NativeRuntime {
                 System.setProperty(PHYSICAL_BYTES, "0");
             }
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-            Nd4j.factory().blas().setMaxThreads(cores);
-            Nd4j.getEnvironment().setMaxThreads(1);
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            // One pool of busy threads at a time: two pools spinning on two cores halve the speed.
+            int openMp = Blas.DNNL ? cores : 1;
+            Nd4j.factory().blas().setMaxThreads(Blas.DNNL ? 1 : cores);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(openMp);
+            Nd4j.getEnvironment().setMaxThreads(openMp);
+            Nd4j.getEnvironment().setMaxMasterThreads(openMp);
             configured = true;
         }
     }

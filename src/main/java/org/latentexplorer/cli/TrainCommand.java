@@ -158,6 +158,9 @@ final class TrainCommand implements Callable<Integer>, Cli.StreamsAware {
             });
             if (result.outcome() == TrainingRun.Outcome.CANCELLED) {
                 save(run, info, out);
+                stderr.printf("interrupted: saved the weights after iteration %,d (%d finished epochs) to %s%n",
+                        run.optimizerState().iteration(), history.size(), out);
+                stderr.flush();
             }
         } finally {
             saved.countDown();

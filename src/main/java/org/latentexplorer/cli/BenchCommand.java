@@ -1,10 +1,8 @@
 package org.latentexplorer.cli;
 
-import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed (default model, batch 128, k = 2, seed 1), the latency of "
                 + "decoding a 20 x 20 and a 32 x 32 grid, the time to encode 10,000 images, and peak memory.")
-final class BenchCommand implements Callable<Integer>, Cli.StreamsAware {
+final class BenchCommand extends OutputCommand {
 
     @Option(names = "--data", paramLabel = "D",
             description = "dataset to train on (default fashion-mnist-full when installed, else fashion-mnist)")
@@ -37,21 +35,9 @@ final class BenchCommand implements Callable<Integer>, Cli.StreamsAware {
     @Option(names = "--repeats", defaultValue = "200", description = "timed calls per grid size (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--json", description = "one JSON object on stdout")
-    boolean json;
-
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
 
     @Override
-    public void streams(PrintStream out, PrintStream err) {
-        this.stdout = out;
-        this.stderr = err;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        Output o = new Output(json, stdout, stderr);
+    void run(Output o) throws Exception {
         if (repeats < 1 || repeats > 100_000) {
             throw new IllegalArgumentException("--repeats must be between 1 and 100000, not " + repeats);
         }
@@ -96,7 +82,6 @@ final class BenchCommand implements Callable<Integer>, Cli.StreamsAware {
                         + " images %.1f ms | peak memory %.0f MB", epochSeconds, split.train().count() / epochSeconds,
                 m.get("decode_grid20_ms_median"), m.get("decode_grid32_ms_median"), images.count(), encodeMs,
                 ProcessStats.peakRssMb()));
-        return 0;
     }
 
     /** Time to fill the grid's latent points and decode them, into arrays reused as the window does. */

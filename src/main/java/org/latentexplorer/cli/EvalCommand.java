@@ -1,10 +1,8 @@
 package org.latentexplorer.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure a saved model on a dataset's test images: reconstruction and KL terms, "
                 + "negative ELBO, and an importance-sampled estimate of -log p(x).")
-final class EvalCommand implements Callable<Integer>, Cli.StreamsAware {
+final class EvalCommand extends OutputCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE")
     Path model;
@@ -35,21 +33,9 @@ final class EvalCommand implements Callable<Integer>, Cli.StreamsAware {
     @Option(names = "--limit", paramLabel = "N", description = "use the first N test images only")
     Integer limit;
 
-    @Option(names = "--json", description = "the result as one JSON object on stdout")
-    boolean json;
-
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
 
     @Override
-    public void streams(PrintStream out, PrintStream err) {
-        this.stdout = out;
-        this.stderr = err;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        Output o = new Output(json, stdout, stderr);
+    void run(Output o) throws Exception {
         if (iwae < 0 || iwae > 100_000) {
             throw new IllegalArgumentException("--iwae must be between 0 and 100000, not " + iwae);
         }
@@ -75,6 +61,5 @@ final class EvalCommand implements Callable<Integer>, Cli.StreamsAware {
         m.put("iwae_nll", nll == null ? null : Output.round(nll, 3));
         o.result(m, String.format("test recon %.2f  kl %.2f  -ELBO %.2f  -log p(x) %s nats per image", t.recon(),
                 t.kl(), t.negElbo(), nll == null ? "n/a" : String.format("%.2f (IWAE, K = %d)", nll, iwae)));
-        return 0;
     }
 }

@@ -1,10 +1,8 @@
 package org.latentexplorer.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.explore.Mosaic;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Decode a grid of latent points into one PNG: continuity and completeness at a glance.")
-final class GridCommand implements Callable<Integer>, Cli.StreamsAware {
+final class GridCommand extends OutputCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE")
     Path model;
@@ -32,21 +30,9 @@ final class GridCommand implements Callable<Integer>, Cli.StreamsAware {
     @Option(names = "--out", required = true, paramLabel = "PNG")
     Path out;
 
-    @Option(names = "--json", description = "a JSON summary on stdout")
-    boolean json;
-
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
 
     @Override
-    public void streams(PrintStream out, PrintStream err) {
-        this.stdout = out;
-        this.stderr = err;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        Output o = new Output(json, stdout, stderr);
+    void run(Output o) throws Exception {
         double[] r = parseRange(range);
         LatentGrid grid = LatentGrid.square(r[0], r[1], steps);
         SavedModel saved = ModelPaths.read(model);
@@ -63,7 +49,6 @@ final class GridCommand implements Callable<Integer>, Cli.StreamsAware {
         m.put("width", steps * w);
         m.put("height", steps * h);
         o.result(m, String.format("wrote %s: %d x %d decoded images over [%s, %s]^2", out, steps, steps, r[0], r[1]));
-        return 0;
     }
 
     static double[] parseRange(String s) {

@@ -1,6 +1,5 @@
 package org.latentexplorer.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.latentexplorer.data.DataSplit;
@@ -30,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a beta-VAE and save it. The model file is rewritten after every epoch, "
                 + "and on Ctrl-C the weights of the last finished iteration are saved before exiting.")
-final class TrainCommand implements Callable<Integer>, Cli.StreamsAware {
+final class TrainCommand extends OutputCommand {
 
     @Option(names = "--data", required = true, paramLabel = "D",
             description = "mnist, fashion-mnist, fashion-mnist-full, or a folder of IDX files or images")
@@ -82,21 +80,9 @@ final class TrainCommand implements Callable<Integer>, Cli.StreamsAware {
     @Option(names = "--force", description = "overwrite --out if it already exists")
     boolean force;
 
-    @Option(names = "--json", description = "one JSON object per epoch and a summary on stdout")
-    boolean json;
-
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
 
     @Override
-    public void streams(PrintStream out, PrintStream err) {
-        this.stdout = out;
-        this.stderr = err;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        Output o = new Output(json, stdout, stderr);
+    void run(Output o) throws Exception {
         TrainingSettings settings = new TrainingSettings(epochs, batch, lr, seed, beta, warmup);
         Likelihood lik = switch (likelihood.toLowerCase()) {
             case "bernoulli" -> Likelihood.BERNOULLI;
@@ -158,9 +144,9 @@ final class TrainCommand implements Callable<Integer>, Cli.StreamsAware {
             });
             if (result.outcome() == TrainingRun.Outcome.CANCELLED) {
                 save(run, info, out);
-                stderr.printf("interrupted: saved the weights after iteration %,d (%d finished epochs) to %s%n",
+                stderr().printf("interrupted: saved the weights after iteration %,d (%d finished epochs) to %s%n",
                         run.optimizerState().iteration(), history.size(), out);
-                stderr.flush();
+                stderr().flush();
             }
         } finally {
             saved.countDown();
@@ -187,7 +173,6 @@ final class TrainCommand implements Callable<Integer>, Cli.StreamsAware {
         o.result(s, String.format("saved %s (%s); peak memory %.0f MB", out,
                 last == null ? "no finished epoch" : String.format("test -ELBO %.2f", last.testNegElbo()),
                 ProcessStats.peakRssMb()));
-        return 0;
     }
 
     private static void save(TrainingRun run, Map<String, String> info, Path out) {

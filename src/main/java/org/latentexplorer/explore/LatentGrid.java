@@ -61,15 +61,9 @@ public final class LatentGrid {
         if (latent < 2) {
             throw new IllegalArgumentException("a 2-D grid needs a latent space of at least 2 dimensions, not " + latent);
         }
-        float[] z = new float[steps * steps * latent];
-        for (int r = 0; r < steps; r++) {
-            for (int c = 0; c < steps; c++) {
-                int i = (r * steps + c) * latent;
-                z[i] = (float) x(c);
-                z[i + 1] = (float) y(r);
-            }
-        }
-        return Nd4j.create(z, new long[] {(long) steps * steps, latent}, 'c').castTo(DataType.FLOAT);
+        INDArray points = newPointsArray(latent);
+        fillPoints(points);
+        return points;
     }
 
     /** Decoder means for every grid point: [steps^2, D], pixels in [0, 1]. */

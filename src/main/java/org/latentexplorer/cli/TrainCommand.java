@@ -18,6 +18,7 @@ import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Vae;
 import org.latentexplorer.model.VaeConfig;
 import org.latentexplorer.runtime.ProcessStats;
+import org.latentexplorer.train.TrainingDivergedException;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
 import org.latentexplorer.train.TrainingSettings;
@@ -122,26 +123,21 @@ final class TrainCommand extends OutputCommand {
         long start = System.nanoTime();
         TrainingRun.Result result;
         try {
-            result = run.run(new TrainingListener() {
-                @Override
-                public void onEpoch(TrainingHistory.Epoch e) {
-                    save(run, info, out);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("epoch", e.epoch());
-                    m.put("seconds", Output.round(e.seconds(), 3));
-                    m.put("train_recon", Output.round(e.trainRecon(), 3));
-                    m.put("train_kl", Output.round(e.trainKl(), 3));
-                    m.put("test_recon", Output.round(e.testRecon(), 3));
-                    m.put("test_kl", Output.round(e.testKl(), 3));
-                    m.put("test_neg_elbo", Output.round(e.testNegElbo(), 3));
-                    m.put("samples_per_second", Output.round(e.samplesPerSecond(), 1));
-                    m.put("beta", e.beta());
-                    o.result(m, String.format("epoch %d/%d  %.1f s  train recon %.2f kl %.2f | test recon %.2f"
-                                    + " kl %.2f -ELBO %.2f | %,.0f images/s", e.epoch(), epochs, e.seconds(),
-                            e.trainRecon(), e.trainKl(), e.testRecon(), e.testKl(), e.testNegElbo(),
-                            e.samplesPerSecond()));
-                }
-            });
+            try {
+                result = run.run(new TrainingListener() {
+                    @Override
+                    public void onEpoch(TrainingHistory.Epoch e) {
+                        save(run, info, out);
+                        o.result(epochFields(e), String.format("epoch %d/%d  %.1f s  train recon %.2f kl %.2f | test recon %.2f"
+                                        + " kl %.2f -ELBO %.2f | %,.0f images/s", e.epoch(), epochs, e.seconds(),
+                                e.trainRecon(), e.trainKl(), e.testRecon(), e.testKl(), e.testNegElbo(),
+                                e.samplesPerSecond()));
+                    }
+                });
+            } catch (TrainingDivergedException diverged) {
+                save(run, info, out);   // the weights before the failed step
+                throw diverged;
+            }
             if (result.outcome() == TrainingRun.Outcome.CANCELLED) {
                 save(run, info, out);
                 stderr().printf("interrupted: saved the weights after iteration %,d (%d finished epochs) to %s%n",
@@ -173,6 +169,21 @@ final class TrainCommand extends OutputCommand {
         o.result(s, String.format("saved %s (%s); peak memory %.0f MB", out,
                 last == null ? "no finished epoch" : String.format("test -ELBO %.2f", last.testNegElbo()),
                 ProcessStats.peakRssMb()));
+    }
+
+    /** The JSON fields of one finished epoch. */
+    static Map<String, Object> epochFields(TrainingHistory.Epoch e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("seconds", Output.round(e.seconds(), 3));
+        m.put("train_recon", Output.round(e.trainRecon(), 3));
+        m.put("train_kl", Output.round(e.trainKl(), 3));
+        m.put("test_recon", Output.round(e.testRecon(), 3));
+        m.put("test_kl", Output.round(e.testKl(), 3));
+        m.put("test_neg_elbo", Output.round(e.testNegElbo(), 3));
+        m.put("samples_per_second", Output.round(e.samplesPerSecond(), 1));
+        m.put("beta", e.beta());
+        return m;
     }
 
     private static void save(TrainingRun run, Map<String, String> info, Path out) {

@@ -53,10 +53,23 @@ public final class ImportanceSampler {
                 }
             }
             Host.write(a.x, repeated, m * samples * d);
-            for (long i = 0; i < (long) m * samples * k; i++) {
-                Host.put(a.eps, i, rng.nextGaussian());
+            // q(z|x) once per image; its K samples share mu and logVar.
+            Vae.Encoding q = vae.encode(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, start + m), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            float[] mu = new float[m * k];
+            float[] logVar = new float[m * k];
+            Host.read(q.mu(), mu, mu.length);
+            Host.read(q.logVar(), logVar, logVar.length);
+            for (int i = 0; i < m; i++) {
+                for (int s = 0; s < samples; s++) {
+                    for (int j = 0; j < k; j++) {
+                        long r = ((long) i * samples + s) * k + j;
+                        double eps = rng.nextGaussian();
+                        Host.put(a.eps, r, eps);
+                        Host.put(a.z, r, mu[i * k + j] + Math.exp(0.5 * logVar[i * k + j]) * eps);
+                    }
+                }
             }
-            vae.forward(a, true);
+            vae.decode(a);
             vae.reconPerImage(a);
             for (int i = 0; i < m; i++) {
                 double[] logW = new double[samples];
@@ -70,7 +83,7 @@ public final class ImportanceSampler {
                         double z = Host.get(a.z, j);
                         double eps = Host.get(a.eps, j);
                         logPz += -0.5 * z * z - 0.5 * LOG_2PI;
-                        logQz += -0.5 * eps * eps - 0.5 * LOG_2PI - 0.5 * Host.get(a.logVar, j);
+                        logQz += -0.5 * eps * eps - 0.5 * LOG_2PI - 0.5 * logVar[i * k + j % k];
                     }
                     logW[s] = logPxz + logPz - logQz;
                     max = Math.max(max, logW[s]);

@@ -165,6 +165,11 @@ public final class Vae {
         decodeLogits(a, a.z);
     }
 
+    /** Decoder only: logits of the latent points already in a.z. */
+    void decode(Activations a) {
+        decodeLogits(a, a.z);
+    }
+
     private void encode(Activations a) {
         INDArray in = a.x;
         for (int e = 0; e < a.enc.length; e++) {

@@ -14,7 +14,8 @@ public final class Main {
     public static void main(String[] args) {
         NativeRuntime.configure();
         if (args.length == 0) {
-            org.latentexplorer.ui.LatentExplorerApp.start(args);
+            // Exit explicitly once the window is closed: native libraries may leave threads behind.
+            System.exit(org.latentexplorer.ui.LatentExplorerApp.start(args) ? 0 : 1);
         } else {
             System.exit(Cli.run(args));
         }

@@ -33,8 +33,25 @@ public final class LatentExplorerApp extends Application {
     private static final String MODEL = "mnist-vae.lvae";
     private static final int STEPS = 20;
 
-    public static void start(String[] args) {
-        Application.launch(LatentExplorerApp.class, args);
+    /** Kept referenced: java.util.logging holds loggers weakly, and the level must outlive this call. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * Opens the window and returns when it is closed. Returns false, after saying why on stderr,
+     * when no window can be opened (no display).
+     */
+    public static boolean start(String[] args) {
+        // JavaFX warns on every start from the class path ("unsupported configuration"), which is
+        // how a double-clicked jar runs it; the warning means nothing to a user.
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        try {
+            Application.launch(LatentExplorerApp.class, args);
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println("error: cannot open the window: " + e.getMessage()
+                    + ". The command line works without one: java -jar latent-explorer.jar --help");
+            return false;
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class LatentGrid {
 
     /**
      * As {@link #decode(Vae)}, into arrays the caller keeps between redraws (from
-     * {@link #newPointsArray} and {@link #newImagesArray}), so redrawing allocates nothing.
+     * {@link #newPointsArray} and {@link #newImagesArray}), so redrawing allocates no array memory.
      */
     public void decode(Vae vae, INDArray points, INDArray images) {
         fillPoints(points);

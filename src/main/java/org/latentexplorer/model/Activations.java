@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every intermediate array of one forward and backward pass for a fixed batch size, allocated once
- * and reused, so a training iteration allocates nothing.
+ * and reused, so a training iteration allocates no array memory.
  */
 final class Activations {
     final int n;

@@ -406,7 +406,7 @@ public final class Vae {
 
     /**
      * Decoder means for latent points z [n, k] written into out [n, D], which the caller keeps
-     * and reuses: redrawing a grid then allocates nothing.
+     * and reuses: redrawing a grid then allocates no array memory.
      */
     public void decodeMeans(INDArray z, INDArray out) {
         requireLatent(z);

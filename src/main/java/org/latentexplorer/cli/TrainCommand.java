@@ -1,5 +1,6 @@
 package org.latentexplorer.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,12 @@ final class TrainCommand extends OutputCommand {
     @Option(names = "--force", description = "overwrite --out if it already exists")
     boolean force;
 
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "continue training a saved model: its shape, weights, Adam state and history come from"
+                    + " FILE (--latent, --hidden, --likelihood, --sigma and --autoencoder are then ignored);"
+                    + " --out may be FILE itself")
+    Path resume;
+
 
     @Override
     void run(Output o) throws Exception {
@@ -93,22 +100,32 @@ final class TrainCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        ModelPaths.checkWritable(out, force);
-        DataSplit split = Datasets.load(data);
+        SavedModel from = resume == null ? null : ModelPaths.read(resume);
+        boolean continuesInPlace = from != null && Files.exists(out) && Files.isSameFile(resume, out);
+        ModelPaths.checkWritable(out, force || continuesInPlace);
+        DataSplit split = from == null ? Datasets.load(data)
+                : Datasets.load(data, from.config().rows(), from.config().cols());
         var trainSet = limit == null ? split.train() : split.train().first(limit);
-        VaeConfig config = new VaeConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
-        o.progress(String.format("training %s on %s: %,d training and %,d test images, %d epochs, beta %s",
-                config.describe(), split.name(), trainSet.count(), split.test().count(), epochs, beta));
+        VaeConfig config = from != null ? from.config()
+                : new VaeConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
+        Vae vae = from != null ? new Vae(config, from.params()) : new Vae(config, seed);
+        TrainingHistory history = from != null ? from.history() : new TrainingHistory();
+        int lastEpoch = history.size() + epochs;
+        o.progress(String.format("%s %s on %s: %,d training and %,d test images, epochs %d to %d, beta %s",
+                from == null ? "training" : "continuing " + resume + ",", config.describe(), split.name(),
+                trainSet.count(), split.test().count(), history.size() + 1, lastEpoch, beta));
 
-        Vae vae = new Vae(config, seed);
-        TrainingHistory history = new TrainingHistory();
-        TrainingRun run = new TrainingRun(vae, trainSet, split.test(), settings, null, history);
-        Map<String, String> info = new LinkedHashMap<>();
+        TrainingRun run = new TrainingRun(vae, trainSet, split.test(), settings,
+                from == null ? null : from.optimizer(), history);
+        Map<String, String> info = new LinkedHashMap<>(from == null ? Map.of() : from.info());
         info.put("dataset", split.name());
         info.put("train_images", Integer.toString(trainSet.count()));
         info.put("seed", Long.toString(seed));
         info.put("beta", Double.toString(beta));
-        info.put("created", Instant.now().toString());
+        info.putIfAbsent("created", Instant.now().toString());
+        if (from != null) {
+            info.put("resumed", Instant.now().toString());
+        }
 
         CountDownLatch saved = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -129,7 +146,7 @@ final class TrainCommand extends OutputCommand {
                     public void onEpoch(TrainingHistory.Epoch e) {
                         save(run, info, out);
                         o.result(epochFields(e), String.format("epoch %d/%d  %.1f s  train recon %.2f kl %.2f | test recon %.2f"
-                                        + " kl %.2f -ELBO %.2f | %,.0f images/s", e.epoch(), epochs, e.seconds(),
+                                        + " kl %.2f -ELBO %.2f | %,.0f images/s", e.epoch(), lastEpoch, e.seconds(),
                                 e.trainRecon(), e.trainKl(), e.testRecon(), e.testKl(), e.testNegElbo(),
                                 e.samplesPerSecond()));
                     }

@@ -83,6 +83,32 @@ class CliTest {
     }
 
     @Test
+    void resumingAfterAnEpochGivesTheSameModelAsTrainingStraightThrough() throws Exception {
+        Path straight = dir.resolve("straight.lvae");
+        Path resumed = dir.resolve("resumed.lvae");
+        String[] common = {"--data", "mnist", "--limit", "256", "--hidden", "32,16", "--seed", "4"};
+        assertEquals(0, run(concat(new String[] {"train", "--epochs", "2", "--out", straight.toString()}, common)).code());
+        assertEquals(0, run(concat(new String[] {"train", "--epochs", "1", "--out", resumed.toString()}, common)).code());
+        Run r = run(concat(new String[] {"train", "--epochs", "1", "--resume", resumed.toString(), "--out",
+                resumed.toString(), "--json"}, common));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.json().get(0).get("epoch").asInt(), "epoch numbers continue");
+
+        var a = ModelFile.read(straight);
+        var b = ModelFile.read(resumed);
+        assertTrue(java.util.Arrays.equals(a.params(), b.params()), "same weights, bit for bit");
+        assertEquals(a.optimizer().iteration(), b.optimizer().iteration());
+        assertEquals(2, b.history().size());
+        assertEquals(a.history().epochs().get(1).testNegElbo(), b.history().epochs().get(1).testNegElbo());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void evalReportsTermsAndImportanceSampledLikelihood() throws Exception {
         Run r = run("eval", "--model", model.toString(), "--data", "mnist", "--iwae", "10", "--limit", "100", "--json");
         assertEquals(0, r.code(), r.err());

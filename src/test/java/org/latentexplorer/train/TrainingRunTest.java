@@ -148,7 +148,10 @@ class TrainingRunTest {
         assertTrue(iterations.size() <= atPause + 1, "paused: no progress (" + atPause + " -> " + iterations.size() + ")");
         Vae snapshot = run.snapshot();
         run.resume();
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (iterations.size() <= atPause + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertTrue(iterations.size() > atPause + 1, "resumed");
         run.pause();
         Thread.sleep(100);

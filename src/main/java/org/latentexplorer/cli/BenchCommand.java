@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
-import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.model.Vae;
 import org.latentexplorer.model.VaeBatch;
@@ -16,6 +15,7 @@ import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
 import org.latentexplorer.train.TrainingSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,14 +73,14 @@ final class BenchCommand extends OutputCommand {
             m.put("decode_grid" + steps + "_ms_median", Output.round(ms, 3));
             o.progress(String.format("decode %d x %d grid: %.3f ms (median of %d)", steps, steps, ms, repeats));
         }
-        ImageSet images = tenThousand(split);
+        INDArray images = tenThousand(split);
         double encodeMs = encodeMillis(vae, images);
-        m.put("encode_images", images.count());
+        m.put("encode_images", images.rows());
         m.put("encode_ms_median", Output.round(encodeMs, 3));
         m.put("peak_rss_mb", Output.round(ProcessStats.peakRssMb(), 1));
         o.result(m, String.format("train %.2f s/epoch (%,.0f images/s) | decode 20x20 %.3f ms, 32x32 %.3f ms | encode %,d"
                         + " images %.1f ms | peak memory %.0f MB", epochSeconds, split.train().count() / epochSeconds,
-                m.get("decode_grid20_ms_median"), m.get("decode_grid32_ms_median"), images.count(), encodeMs,
+                m.get("decode_grid20_ms_median"), m.get("decode_grid32_ms_median"), images.rows(), encodeMs,
                 ProcessStats.peakRssMb()));
     }
 
@@ -104,30 +104,15 @@ final class BenchCommand extends OutputCommand {
         return median(t);
     }
 
-    /** 10,000 images: the test set, topped up from the training set when it is smaller. */
-    private static ImageSet tenThousand(DataSplit split) {
-        ImageSet test = split.test();
-        if (test.count() >= 10_000) {
-            return test.first(10_000);
-        }
-        int need = Math.min(10_000 - test.count(), split.train().count());
-        int size = test.imageSize();
-        byte[] px = new byte[(test.count() + need) * size];
-        for (int i = 0; i < test.count(); i++) {
-            for (int p = 0; p < size; p++) {
-                px[i * size + p] = (byte) test.pixel(i, p);
-            }
-        }
-        for (int i = 0; i < need; i++) {
-            for (int p = 0; p < size; p++) {
-                px[(test.count() + i) * size + p] = (byte) split.train().pixel(i, p);
-            }
-        }
-        return new ImageSet(test.source(), test.rows(), test.cols(), px, null);
+    /** 10,000 images [n, D]: the test set, topped up from the training set when it is smaller. */
+    private static INDArray tenThousand(DataSplit split) {
+        int fromTest = Math.min(10_000, split.test().count());
+        int fromTrain = Math.min(10_000 - fromTest, split.train().count());
+        INDArray test = VaeBatch.pixels(split.test(), 0, fromTest);
+        return fromTrain == 0 ? test : Nd4j.vstack(test, VaeBatch.pixels(split.train(), 0, fromTrain));
     }
 
-    private static double encodeMillis(Vae vae, ImageSet images) {
-        INDArray x = VaeBatch.pixels(images, 0, images.count());
+    private static double encodeMillis(Vae vae, INDArray x) {
         double[] t = new double[7];
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();

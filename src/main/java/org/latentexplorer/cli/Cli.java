@@ -48,8 +48,7 @@ public final class Cli {
     static String describe(Throwable ex) {
         if (ex instanceof org.latentexplorer.data.DataException
                 || ex instanceof IllegalArgumentException
-                || ex instanceof org.latentexplorer.train.TrainingDivergedException
-                || ex.getClass().getSimpleName().equals("ModelFileException")) {
+                || ex instanceof org.latentexplorer.train.TrainingDivergedException) {
             return ex.getMessage();
         }
         if (ex instanceof java.io.UncheckedIOException u) {

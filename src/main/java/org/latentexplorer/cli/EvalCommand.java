@@ -7,6 +7,7 @@ import java.util.Map;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Vae;
 import org.latentexplorer.train.Evaluation;
@@ -42,8 +43,8 @@ final class EvalCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        SavedModel saved = ModelPaths.read(model);
-        Vae vae = new Vae(saved.config(), saved.params());
+        SavedModel saved = ModelFile.read(model);
+        Vae vae = Vae.from(saved);
         DataSplit split = Datasets.load(data, saved.config().rows(), saved.config().cols());
         ImageSet test = limit == null ? split.test() : split.test().first(limit);
         o.progress(String.format("evaluating %s (%s) on %,d test images of %s", model, saved.config().describe(),

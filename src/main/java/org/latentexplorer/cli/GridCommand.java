@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.explore.Mosaic;
+import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Vae;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,8 +36,8 @@ final class GridCommand extends OutputCommand {
     void run(Output o) throws Exception {
         double[] r = parseRange(range);
         LatentGrid grid = LatentGrid.square(r[0], r[1], steps);
-        SavedModel saved = ModelPaths.read(model);
-        Vae vae = new Vae(saved.config(), saved.params());
+        SavedModel saved = ModelFile.read(model);
+        Vae vae = Vae.from(saved);
         INDArray images = grid.decode(vae);
         int h = saved.config().rows();
         int w = saved.config().cols();

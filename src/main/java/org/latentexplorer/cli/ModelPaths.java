@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.latentexplorer.model.ModelFile;
-import org.latentexplorer.model.ModelFileException;
-import org.latentexplorer.model.SavedModel;
 
 /** Checks on model files given on the command line, done before any long work starts. */
 final class ModelPaths {
@@ -28,9 +25,5 @@ final class ModelPaths {
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException(dir + ": cannot write here (permission denied)");
         }
-    }
-
-    static SavedModel read(Path model) throws ModelFileException {
-        return ModelFile.read(model);
     }
 }

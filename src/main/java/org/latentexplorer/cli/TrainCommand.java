@@ -100,7 +100,7 @@ final class TrainCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        SavedModel from = resume == null ? null : ModelPaths.read(resume);
+        SavedModel from = resume == null ? null : ModelFile.read(resume);
         boolean continuesInPlace = from != null && Files.exists(out) && Files.isSameFile(resume, out);
         ModelPaths.checkWritable(out, force || continuesInPlace);
         DataSplit split = from == null ? Datasets.load(data)
@@ -108,7 +108,7 @@ final class TrainCommand extends OutputCommand {
         var trainSet = limit == null ? split.train() : split.train().first(limit);
         VaeConfig config = from != null ? from.config()
                 : new VaeConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
-        Vae vae = from != null ? new Vae(config, from.params()) : new Vae(config, seed);
+        Vae vae = from != null ? Vae.from(from) : new Vae(config, seed);
         TrainingHistory history = from != null ? from.history() : new TrainingHistory();
         int lastEpoch = history.size() + epochs;
         o.progress(String.format("%s %s on %s: %,d training and %,d test images, epochs %d to %d, beta %s",

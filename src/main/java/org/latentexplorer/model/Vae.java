@@ -68,6 +68,11 @@ public final class Vae {
         this(config, type, initialParams(config, seed));
     }
 
+    /** The network a model file holds. */
+    public static Vae from(SavedModel saved) {
+        return new Vae(saved.config(), saved.params());
+    }
+
     /** A network with the given flat parameters (as saved in a model file). */
     public Vae(VaeConfig config, float[] flatParams) {
         this(config, DataType.FLOAT, flatParams);
@@ -256,9 +261,10 @@ public final class Vae {
         }
         forward(a, sample);
         reconPerImage(a);
-        double recon = a.rowSums.sumNumber().doubleValue();
+        double recon = 0;
         double kl = 0;
         for (int i = 0; i < a.n; i++) {
+            recon += Host.get(a.rowSums, i);
             kl += klOfImage(a, i);
         }
         return new BatchTerms(a.n, recon, kl);

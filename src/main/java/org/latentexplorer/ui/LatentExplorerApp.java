@@ -93,7 +93,7 @@ public final class LatentExplorerApp extends Application {
                     throw new IllegalStateException(file + ": the shipped model is missing");
                 }
                 SavedModel saved = ModelFile.read(file);
-                Vae vae = new Vae(saved.config(), saved.params());
+                Vae vae = Vae.from(saved);
                 LatentGrid grid = LatentGrid.square(-5, 5, STEPS);
                 return Mosaic.render(grid.decode(vae), STEPS, STEPS, saved.config().rows(), saved.config().cols(), 0);
             }

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A square grid of points over a rectangle of the first two latent dimensions (the others held at
- * 0, the prior's mean), and the images the decoder makes of them.
+ * A square grid of points over a rectangle of a latent plane (by default the first two dimensions,
+ * the others held at 0, the prior's mean), and the images the decoder makes of them.
  *
  * <p>Point (row r, column c) sits at x = xmin + c (xmax - xmin) / (steps - 1) and
  * y = ymax - r (ymax - ymin) / (steps - 1): rows run top to bottom from ymax, as on screen.
@@ -44,6 +44,15 @@ public final class LatentGrid {
         return new LatentGrid(min, max, min, max, steps);
     }
 
+    /**
+     * The centres of the n x n tiles that cover a viewport: the image drawn in a tile is the decoding
+     * of the latent point under the middle of that tile.
+     */
+    public static LatentGrid tiles(Viewport view, int n) {
+        return new LatentGrid(view.tileCenterX(0, n), view.tileCenterX(n - 1, n),
+                view.tileCenterY(n - 1, n), view.tileCenterY(0, n), n);
+    }
+
     public int steps() {
         return steps;
     }
@@ -62,7 +71,7 @@ public final class LatentGrid {
             throw new IllegalArgumentException("a 2-D grid needs a latent space of at least 2 dimensions, not " + latent);
         }
         INDArray points = newPointsArray(latent);
-        fillPoints(points);
+        fill(points, LatentSlice.firstTwo(latent));
         return points;
     }
 
@@ -76,7 +85,12 @@ public final class LatentGrid {
      * {@link #newPointsArray} and {@link #newImagesArray}), so redrawing allocates no array memory.
      */
     public void decode(Vae vae, INDArray points, INDArray images) {
-        fillPoints(points);
+        decode(vae, LatentSlice.firstTwo(vae.config().latent()), points, images);
+    }
+
+    /** As {@link #decode(Vae, INDArray, INDArray)}, over the given plane of the latent space. */
+    public void decode(Vae vae, LatentSlice slice, INDArray points, INDArray images) {
+        fill(points, slice);
         vae.decodeMeans(points, images);
     }
 
@@ -84,13 +98,16 @@ public final class LatentGrid {
         return Nd4j.create(DataType.FLOAT, (long) steps * steps, latent);
     }
 
-
     public INDArray newImagesArray(Vae vae) {
         return Nd4j.create(vae.dataType(), (long) steps * steps, vae.config().inputSize());
     }
 
-    private void fillPoints(INDArray points) {
+    /** Writes the grid's latent points over the given plane into points (from newPointsArray). */
+    public void fill(INDArray points, LatentSlice slice) {
         int latent = (int) points.columns();
+        if (slice.latent() != latent) {
+            throw new IllegalArgumentException("the plane is in " + slice.latent() + " dimensions but the points in " + latent);
+        }
         if (points.rows() != (long) steps * steps || latent < 2 || points.dataType() != DataType.FLOAT
                 || points.ordering() != 'c' || points.isView()) {
             throw new IllegalArgumentException("points must be a float array [" + steps * steps + ", k >= 2]"
@@ -99,9 +116,7 @@ public final class LatentGrid {
         float[] z = new float[steps * steps * latent];
         for (int r = 0; r < steps; r++) {
             for (int c = 0; c < steps; c++) {
-                int i = (r * steps + c) * latent;
-                z[i] = (float) x(c);
-                z[i + 1] = (float) y(r);
+                slice.point(x(c), y(r), z, (r * steps + c) * latent);
             }
         }
         new org.bytedeco.javacpp.FloatPointer(points.data().addressPointer()).put(z);

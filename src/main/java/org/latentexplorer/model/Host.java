@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Element access for small arrays from Java. For the [batch, k] latent arrays a plain loop over the
  * native buffer is far cheaper than one native op call per formula term.
  */
-final class Host {
+public final class Host {
     private Host() {
     }
 
@@ -40,7 +40,7 @@ final class Host {
     }
 
     /** Writes src[0..len) into the dense array a, converting to a's data type. */
-    static void write(INDArray a, float[] src, int len) {
+    public static void write(INDArray a, float[] src, int len) {
         requireDense(a);
         DataBuffer d = a.data();
         long off = start(a);
@@ -54,7 +54,7 @@ final class Host {
     }
 
     /** Reads the dense array a into dst[0..len). */
-    static void read(INDArray a, float[] dst, int len) {
+    public static void read(INDArray a, float[] dst, int len) {
         requireDense(a);
         DataBuffer d = a.data();
         long off = start(a);

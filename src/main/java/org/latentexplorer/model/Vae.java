@@ -438,17 +438,26 @@ public final class Vae {
      * clipped to [0, 1].
      */
     public INDArray decodeSamples(INDArray z, RandomGenerator rng) {
-        INDArray means = decodeMeans(z);
-        float[] px = new float[(int) means.length()];
-        Host.read(means, px, px.length);
+        INDArray out = Nd4j.createUninitialized(type, z.rows(), config.inputSize());
+        decodeSamples(z, out, rng);
+        return out;
+    }
+
+    /**
+     * As {@link #decodeSamples(INDArray, RandomGenerator)}, into out [n, D]. The noise is drawn in
+     * pixel order, so a generator restarted from the same seed gives each pixel the same noise.
+     */
+    public void decodeSamples(INDArray z, INDArray out, RandomGenerator rng) {
+        decodeMeans(z, out);
+        float[] px = new float[(int) out.length()];
+        Host.read(out, px, px.length);
         for (int i = 0; i < px.length; i++) {
             double m = px[i];
             px[i] = (float) (config.likelihood() == Likelihood.BERNOULLI
                     ? (rng.nextDouble() < m ? 1 : 0)
                     : Math.min(1, Math.max(0, m + config.sigma() * rng.nextGaussian())));
         }
-        Host.write(means, px, px.length);
-        return means;
+        Host.write(out, px, px.length);
     }
 
     private INDArray requireLatent(INDArray z) {

@@ -1,0 +1,201 @@
+package org.latentexplorer.explore;
+
+import java.util.SplittableRandom;
+
+import org.latentexplorer.data.ImageSet;
+import org.latentexplorer.model.Host;
+import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.VaeBatch;
+import org.latentexplorer.model.VaeConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A model's latent space as the explorer shows it: the decoded mosaic over a viewport, the image of
+ * one point, samples from the prior and the encoded test set. Owns its model and reuses its arrays
+ * between calls, so it belongs to one thread; other threads hand it new weights through
+ * {@link #setWeights}.
+ */
+public final class LatentSpace {
+    /** Noise for "sample" mode comes from this seed every time, so a still view does not flicker. */
+    private static final long NOISE_SEED = 20_251_121L;
+    private static final int[] GRAY = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            GRAY[i] = 0xFF000000 | i << 16 | i << 8 | i;
+        }
+    }
+
+    /** A decoded mosaic: n x n tiles of rows x cols pixels, as opaque ARGB, row by row. */
+    public record Mosaic(int n, int tileRows, int tileCols, int[] argb) {
+        public int width() {
+            return n * tileCols;
+        }
+
+        public int height() {
+            return n * tileRows;
+        }
+    }
+
+    /** Means of q(z|x) for a set of images: mu[i * k + d], with labels when the set has them. */
+    public record Embedding(int count, int latent, float[] mu, int[] labels) {
+        public float mu(int i, int d) {
+            return mu[i * latent + d];
+        }
+
+        public boolean hasLabels() {
+            return labels != null;
+        }
+    }
+
+    private final Vae vae;
+    private final VaeConfig config;
+    private int gridSteps;
+    private INDArray points;
+    private INDArray images;
+    private float[] host;
+    private final INDArray one;
+    private final INDArray oneImage;
+
+    /** Takes a private copy of the model. */
+    public LatentSpace(Vae model) {
+        this.vae = model.copy();
+        this.config = vae.config();
+        this.one = Nd4j.create(DataType.FLOAT, 1, config.latent());
+        this.oneImage = Nd4j.create(vae.dataType(), 1, config.inputSize());
+    }
+
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** Copies the weights of a model of the same shape (e.g. a snapshot of a training run). */
+    public void setWeights(Vae from) {
+        vae.copyFrom(from);
+    }
+
+    /** Decodes the n x n tile centres of a viewport over a plane of the latent space. */
+    public Mosaic render(Viewport view, LatentSlice slice, int n, DecodeMode mode) {
+        requireSlice(slice);
+        if (n != gridSteps) {
+            LatentGrid sized = LatentGrid.tiles(view, n);
+            points = sized.newPointsArray(config.latent());
+            images = sized.newImagesArray(vae);
+            host = new float[n * n * config.inputSize()];
+            gridSteps = n;
+        }
+        LatentGrid grid = LatentGrid.tiles(view, n);
+        if (mode == DecodeMode.MEAN) {
+            grid.decode(vae, slice, points, images);
+        } else {
+            grid.fill(points, slice);
+            vae.decodeSamples(points, images, new SplittableRandom(NOISE_SEED));
+        }
+        Host.read(images, host, host.length);
+        int rows = config.rows();
+        int cols = config.cols();
+        int width = n * cols;
+        int[] argb = new int[width * n * rows];
+        int d = config.inputSize();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                int base = (r * n + c) * d;
+                for (int y = 0; y < rows; y++) {
+                    int dst = (r * rows + y) * width + c * cols;
+                    int src = base + y * cols;
+                    for (int x = 0; x < cols; x++) {
+                        argb[dst + x] = gray(host[src + x]);
+                    }
+                }
+            }
+        }
+        return new Mosaic(n, rows, cols, argb);
+    }
+
+    /** The image of one latent point z (all k dimensions), pixels in [0, 1]. */
+    public float[] decode(float[] z, DecodeMode mode) {
+        return decode(z, 1, mode);
+    }
+
+    /**
+     * The images of count latent points z[i * k + d], pixels[i * D + p] in [0, 1]. In sample mode
+     * point i always gets the same noise, so redrawing the same points gives the same images.
+     */
+    public float[] decode(float[] z, int count, DecodeMode mode) {
+        int k = config.latent();
+        if (count < 1 || z.length != count * k) {
+            throw new IllegalArgumentException(count + " latent points of " + k + " values need " + count * k
+                    + " numbers, not " + z.length);
+        }
+        INDArray zs = count == 1 ? one : Nd4j.create(DataType.FLOAT, count, k);
+        INDArray out = count == 1 ? oneImage : Nd4j.create(vae.dataType(), count, config.inputSize());
+        Host.write(zs, z, z.length);
+        if (mode == DecodeMode.MEAN) {
+            vae.decodeMeans(zs, out);
+        } else {
+            vae.decodeSamples(zs, out, new SplittableRandom(NOISE_SEED));
+        }
+        float[] px = new float[count * config.inputSize()];
+        Host.read(out, px, px.length);
+        return px;
+    }
+
+    /** Encodes the first min(limit, count) images to the means of q(z|x). */
+    public Embedding encode(ImageSet set, int limit) {
+        if (set.imageSize() != config.inputSize()) {
+            throw new IllegalArgumentException(set.source() + ": images are " + set.rows() + " x " + set.cols()
+                    + " but the model expects " + config.rows() + " x " + config.cols());
+        }
+        int n = Math.min(limit, set.count());
+        int k = config.latent();
+        float[] mu = new float[n * k];
+        if (n > 0) {
+            INDArray means = vae.encode(VaeBatch.pixels(set, 0, n)).mu();
+            Host.read(means.castTo(DataType.FLOAT), mu, mu.length);
+        }
+        int[] labels = null;
+        if (set.hasLabels()) {
+            labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = set.label(i);
+            }
+        }
+        return new Embedding(n, k, mu, labels);
+    }
+
+    /**
+     * Draws count points z ~ N(0, temperature^2 I) from the prior of a k-dimensional latent space,
+     * z[i * k + d].
+     *
+     * @param temperature scales the prior's standard deviation: below 1 stays near the mode, above 1
+     *                    reaches the prior's tails, where a model has seen the fewest codes
+     */
+    public static float[] drawFromPrior(int count, int latent, double temperature, long seed) {
+        if (count < 1 || count > 4096) {
+            throw new IllegalArgumentException("sample count must be between 1 and 4096, not " + count);
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a positive number, not " + temperature);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] z = new float[count * latent];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (temperature * rng.nextGaussian());
+        }
+        return z;
+    }
+
+    private void requireSlice(LatentSlice slice) {
+        if (slice.latent() != config.latent()) {
+            throw new IllegalArgumentException("the plane is in " + slice.latent() + " dimensions but the model's latent space has "
+                    + config.latent());
+        }
+    }
+
+    private static int gray(float v) {
+        int i = (int) (v * 255f + 0.5f);
+        return GRAY[i < 0 ? 0 : Math.min(i, 255)];
+    }
+}

@@ -1,0 +1,54 @@
+package org.latentexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.latentexplorer.model.SavedModel;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.train.TrainingRun;
+
+/**
+ * The model the window shows. While it trains, {@code run} is its training run and the weights
+ * come from the run's snapshots; otherwise {@code saved} holds everything and nothing changes it.
+ *
+ * @param file  where it was opened from or last saved to; null for a model not saved yet
+ * @param saved weights, Adam state, history and info as of the last finished training or open
+ * @param run   the training run now changing it, or null
+ */
+record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
+
+    VaeConfig config() {
+        return saved.config();
+    }
+
+    String dataset() {
+        return saved.info().get("dataset");
+    }
+
+    Map<String, String> info() {
+        return saved.info();
+    }
+
+    TrainingHistory history() {
+        return run != null ? run.history() : saved.history();
+    }
+
+    /** The model's title in the window: its file name, or "untitled". */
+    String title() {
+        return file == null ? "untitled" : file.getFileName().toString();
+    }
+
+    /** Everything to write to a model file now; during training a consistent snapshot (any thread). */
+    SavedModel toSave() {
+        if (run == null) {
+            return saved;
+        }
+        Vae weights = run.snapshot();
+        Map<String, String> info = new java.util.LinkedHashMap<>(saved.info());
+        info.put("beta", Double.toString(run.beta()));
+        return new SavedModel(weights.config(), weights.paramsToArray(), run.optimizerState(),
+                run.history().copy(), info);
+    }
+}

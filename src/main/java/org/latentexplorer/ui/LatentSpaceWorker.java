@@ -1,0 +1,99 @@
+package org.latentexplorer.ui;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.model.Vae;
+
+/**
+ * The display copy of the current model, confined to the {@link Tasks.Lane#DECODE} lane. Requests
+ * of one kind are latest-wins: while one runs, newer ones replace each other and only the newest
+ * runs next, so a fast drag never queues up stale frames. Answers computed for a model that has
+ * since been replaced are dropped. Called on the UI thread.
+ */
+final class LatentSpaceWorker {
+    private final Tasks tasks;
+    /** Touched only on the DECODE lane. */
+    private volatile LatentSpace space;
+    private int generation;
+
+    LatentSpaceWorker(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Shows a new model from now on (a copy is taken on the lane). */
+    void install(Vae model, Runnable onReady, Consumer<Throwable> onError) {
+        int g = ++generation;
+        tasks.submit(Tasks.Lane.DECODE, () -> {
+            space = new LatentSpace(model);
+            return g;
+        }, done -> {
+            if (done == generation) {
+                onReady.run();
+            }
+        }, onError);
+    }
+
+    /** Copies new weights of the same model (e.g. a training snapshot, taken on the lane), then onDone. */
+    void refresh(Supplier<Vae> weights, Runnable onDone, Consumer<Throwable> onError) {
+        int g = generation;
+        tasks.submit(Tasks.Lane.DECODE, () -> {
+            space.setWeights(weights.get());
+            return g;
+        }, done -> {
+            if (done == generation) {
+                onDone.run();
+            }
+        }, onError);
+    }
+
+    /** A kind of request of which only the newest waiting one runs. */
+    final class Latest<Q, R> {
+        private final Function<LatentSpace, Function<Q, R>> job;
+        private Q waiting;
+        private Consumer<? super R> waitingDone;
+        private boolean running;
+
+        Latest(Function<LatentSpace, Function<Q, R>> job) {
+            this.job = job;
+        }
+
+        void request(Q query, Consumer<? super R> onDone, Consumer<Throwable> onError) {
+            waiting = query;
+            waitingDone = onDone;
+            if (!running) {
+                launch(onError);
+            }
+        }
+
+        private void launch(Consumer<Throwable> onError) {
+            Q q = waiting;
+            Consumer<? super R> done = waitingDone;
+            waiting = null;
+            waitingDone = null;
+            running = true;
+            int g = generation;
+            tasks.submit(Tasks.Lane.DECODE, () -> job.apply(space).apply(q), result -> {
+                running = false;
+                if (g == generation) {
+                    done.accept(result);
+                }
+                if (waiting != null) {
+                    launch(onError);
+                }
+            }, failure -> {
+                running = false;
+                onError.accept(failure);
+                if (waiting != null) {
+                    launch(onError);
+                }
+            });
+        }
+    }
+
+    <Q, R> Latest<Q, R> latest(Function<LatentSpace, Function<Q, R>> job) {
+        return new Latest<>(job);
+    }
+}

@@ -1,0 +1,79 @@
+package org.latentexplorer.ui;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+import org.latentexplorer.explore.DecodeMode;
+import org.latentexplorer.explore.LatentSpace;
+
+/**
+ * Sampling from the generative model: draw z ~ N(0, T^2 I) from the prior, decode, show the images
+ * as a strip and their points on the grid. The same points are decoded again when the decode mode
+ * or the weights change, until the next draw.
+ */
+public final class SamplingViewModel {
+    public static final int COUNT = 10;
+    public static final double MIN_TEMPERATURE = 0.1;
+    public static final double MAX_TEMPERATURE = 3;
+
+    /** Points drawn from the prior, z[i * k + d], and their images pixels[i * D + p]. */
+    public record Samples(int count, int latent, float[] z, int rows, int cols, float[] pixels) {
+        public float z(int i, int d) {
+            return z[i * latent + d];
+        }
+    }
+
+    private final ExplorerViewModel root;
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
+    private final ReadOnlyObjectWrapper<Samples> samples = new ReadOnlyObjectWrapper<>(this, "samples");
+    private record Query(float[] z, DecodeMode mode) {
+    }
+
+    private final LatentSpaceWorker.Latest<Query, Samples> decodeJob;
+    private float[] drawn;
+    private long draws;
+
+    SamplingViewModel(ExplorerViewModel root) {
+        this.root = root;
+        this.decodeJob = root.worker.latest(space -> q -> {
+            int k = space.config().latent();
+            int n = q.z().length / k;
+            return new Samples(n, k, q.z(), space.config().rows(), space.config().cols(),
+                    space.decode(q.z(), n, q.mode()));
+        });
+    }
+
+    /** Scales the prior's standard deviation: 1 samples the prior itself; above 1 reaches its tails. */
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public ReadOnlyObjectProperty<Samples> samplesProperty() {
+        return samples.getReadOnlyProperty();
+    }
+
+    /** Draws COUNT new points from the prior and decodes them. */
+    public void sample() {
+        if (root.model() == null) {
+            return;
+        }
+        double t = Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, temperature.get()));
+        drawn = LatentSpace.drawFromPrior(COUNT, root.model().config().latent(), t, 7_919L * ++draws);
+        redraw();
+    }
+
+    /** Decodes the drawn points again (new weights, new decode mode); forgets them for a new model shape. */
+    void redraw() {
+        if (drawn == null || root.model() == null) {
+            return;
+        }
+        if (drawn.length != COUNT * root.model().config().latent()) {
+            drawn = null;
+            samples.set(null);
+            return;
+        }
+        decodeJob.request(new Query(drawn, root.grid().modeProperty().get()), samples::set, root.statusOnError("Could not decode the samples"));
+    }
+}

@@ -49,7 +49,7 @@ public final class GridViewModel {
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", DEFAULT_STEPS);
     private final ObjectProperty<LatentSlice> slice = new SimpleObjectProperty<>(this, "slice", LatentSlice.firstTwo(2));
     private final ObjectProperty<DecodeMode> mode = new SimpleObjectProperty<>(this, "mode", DecodeMode.MEAN);
-    private final BooleanProperty showTestSet = new SimpleBooleanProperty(this, "showTestSet", true);
+    private final BooleanProperty showTestSet = new SimpleBooleanProperty(this, "showTestSet", false);
     private final BooleanProperty showPriorCircles = new SimpleBooleanProperty(this, "showPriorCircles", true);
     private final ReadOnlyObjectWrapper<RenderedGrid> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");

@@ -1,0 +1,495 @@
+package org.latentexplorer.ui;
+
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import org.latentexplorer.data.ClassNames;
+import org.latentexplorer.explore.AxisTicks;
+import org.latentexplorer.explore.LatentSlice;
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.Viewport;
+
+/**
+ * The latent grid on a canvas: the decoded mosaic, axis ticks, and the overlays (test-set scatter
+ * with legend, prior circles, samples, the selected point). Drag pans, the wheel zooms around the
+ * pointer, a click selects; arrow keys pan, + and - zoom, R or Home resets. Draws at most once per
+ * change, on the UI thread; decoding happens on the decode lane.
+ */
+final class GridView extends Region {
+    static final double LEFT = 52;
+    static final double BOTTOM = 40;
+    static final double TOP = 12;
+    static final double RIGHT = 14;
+    /** Pointer travel below which a press and release is a click, not a drag. */
+    private static final double CLICK_SLOP = 4;
+
+    /** Label colours that stay readable on the black mosaic and on a projector. */
+    static final Color[] LABEL_COLORS = {
+        Color.web("#ff6b6b"), Color.web("#ffa94d"), Color.web("#ffd43b"), Color.web("#69db7c"), Color.web("#38d9a9"),
+        Color.web("#4dabf7"), Color.web("#9775fa"), Color.web("#f783ac"), Color.web("#e599f7"), Color.web("#ced4da"),
+    };
+    private static final Color BACKGROUND = Color.web("#f6f7f9");
+    private static final Color PLOT = Color.BLACK;
+    private static final Color AXIS_TEXT = Color.web("#343a40");
+    private static final Color TILE_LINE = Color.web("#1c1f24");
+    private static final Color PRIOR = Color.web("#ffd43b");
+    private static final Color SELECTION = Color.web("#ff2e88");
+    private static final Color SAMPLE = Color.web("#22d3ee");
+
+    private final ExplorerViewModel root;
+    private final GridViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final FrameStats frames = new FrameStats();
+    private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "hover", "");
+    private WritableImage image;
+    private GridViewModel.RenderedGrid shown;
+    private boolean drawScheduled;
+    private boolean newFrame;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragging;
+
+    GridView(ExplorerViewModel root) {
+        this.root = root;
+        this.vm = root.grid();
+        getChildren().add(canvas);
+        getStyleClass().add("latent-grid");
+        setFocusTraversable(true);
+        setMinSize(240, 240);
+        setPrefSize(640, 640);
+
+        vm.renderedProperty().addListener((o, a, b) -> {
+            newFrame = b != null;
+            scheduleDraw();
+        });
+        vm.viewportProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.embeddingProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.showTestSetProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.showPriorCirclesProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.hasSelectionProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.selectedXProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.selectedYProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.sliceProperty().addListener((o, a, b) -> scheduleDraw());
+        root.sampling().samplesProperty().addListener((o, a, b) -> scheduleDraw());
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.set(""));
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** "z1 = 0.52   z2 = -1.30" under the pointer, or empty. */
+    ReadOnlyStringProperty pointerTextProperty() {
+        return hover.getReadOnlyProperty();
+    }
+
+    FrameStats frames() {
+        return frames;
+    }
+
+    // ------------------------------------------------------------------ geometry
+
+    /** Side of the square plot in pixels. */
+    double plotSide() {
+        return Math.max(1, Math.floor(Math.min(getWidth() - LEFT - RIGHT, getHeight() - TOP - BOTTOM)));
+    }
+
+    double plotX() {
+        return Math.floor(LEFT + (getWidth() - LEFT - RIGHT - plotSide()) / 2);
+    }
+
+    double plotY() {
+        return Math.floor(TOP + (getHeight() - TOP - BOTTOM - plotSide()) / 2);
+    }
+
+    /** Scene-independent: the pixel in this view of latent point (x, y) of the current plane. */
+    double screenX(double x) {
+        return plotX() + vm.viewportProperty().get().pixelX(x, plotSide());
+    }
+
+    double screenY(double y) {
+        return plotY() + vm.viewportProperty().get().pixelY(y, plotSide());
+    }
+
+    private boolean insidePlot(double px, double py) {
+        double s = plotSide();
+        return px >= plotX() && px <= plotX() + s && py >= plotY() && py <= plotY() + s;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragging = false;
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) {
+            return;
+        }
+        if (!dragging && Math.hypot(e.getX() - pressX, e.getY() - pressY) >= CLICK_SLOP) {
+            dragging = true;
+            // Count the slop too: the point under the pointer stays under it.
+            lastX = pressX;
+            lastY = pressY;
+            setCursor(Cursor.CLOSED_HAND);
+        }
+        if (dragging) {
+            double s = plotSide();
+            vm.pan(e.getX() - lastX, e.getY() - lastY, s, s);
+            lastX = e.getX();
+            lastY = e.getY();
+        }
+        showHover(e.getX(), e.getY());
+    }
+
+    private void released(MouseEvent e) {
+        if (!dragging && e.getButton() == MouseButton.PRIMARY && insidePlot(e.getX(), e.getY())) {
+            Viewport v = vm.viewportProperty().get();
+            double s = plotSide();
+            vm.select(v.latentX(e.getX() - plotX(), s), v.latentY(e.getY() - plotY(), s));
+        }
+        dragging = false;
+        setCursor(Cursor.DEFAULT);
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0 || !insidePlot(e.getX(), e.getY())) {
+            return;
+        }
+        double s = plotSide();
+        // One wheel notch (40 units) zooms by 15%.
+        double factor = Math.pow(1.15, e.getDeltaY() / 40);
+        vm.zoom(factor, e.getX() - plotX(), e.getY() - plotY(), s, s);
+        showHover(e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        double s = plotSide();
+        double step = s / 10;
+        switch (e.getCode()) {
+            case LEFT -> vm.pan(step, 0, s, s);
+            case RIGHT -> vm.pan(-step, 0, s, s);
+            case UP -> vm.pan(0, step, s, s);
+            case DOWN -> vm.pan(0, -step, s, s);
+            case PLUS, EQUALS, ADD -> vm.zoom(1.25, s / 2, s / 2, s, s);
+            case MINUS, SUBTRACT -> vm.zoom(1 / 1.25, s / 2, s / 2, s, s);
+            case R, HOME -> vm.resetView();
+            case S -> root.sampling().sample();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void showHover(double px, double py) {
+        if (!insidePlot(px, py)) {
+            hover.set("");
+            return;
+        }
+        Viewport v = vm.viewportProperty().get();
+        LatentSlice slice = vm.sliceProperty().get();
+        double s = plotSide();
+        hover.set(String.format("z%d = %.2f   z%d = %.2f", slice.dimX() + 1, v.latentX(px - plotX(), s),
+                slice.dimY() + 1, v.latentY(py - plotY(), s)));
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void scheduleDraw() {
+        if (!drawScheduled) {
+            drawScheduled = true;
+            Platform.runLater(() -> {
+                drawScheduled = false;
+                draw();
+            });
+        }
+    }
+
+    /** Draws everything now. */
+    void draw() {
+        long t0 = System.nanoTime();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        double x0 = plotX();
+        double y0 = plotY();
+        double s = plotSide();
+        g.setFill(PLOT);
+        g.fillRect(x0, y0, s, s);
+
+        GridViewModel.RenderedGrid r = vm.renderedProperty().get();
+        boolean scatter = vm.showTestSetProperty().get() && vm.embeddingProperty().get() != null;
+        g.save();
+        g.beginPath();
+        g.rect(x0, y0, s, s);
+        g.clip();
+        if (r != null) {
+            drawMosaic(g, r, scatter ? 0.55 : 1.0);
+        } else {
+            g.setFill(Color.web("#adb5bd"));
+            g.setFont(Font.font(16));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(root.model() == null ? "Opening the model ..." : "Decoding ...", x0 + s / 2, y0 + s / 2);
+        }
+        if (vm.showPriorCirclesProperty().get()) {
+            drawPriorCircles(g);
+        }
+        if (scatter) {
+            drawScatter(g, vm.embeddingProperty().get());
+        }
+        drawSamples(g);
+        drawSelection(g);
+        g.restore();
+        drawAxes(g);
+        if (scatter && vm.embeddingProperty().get().hasLabels()) {
+            drawLegend(g, vm.embeddingProperty().get());
+        }
+        if (newFrame && r != null) {
+            newFrame = false;
+            long end = System.nanoTime();
+            frames.add(r.decodeNanos() / 1e6, (end - t0) / 1e6, (end - r.request().requestedNanos()) / 1e6);
+        }
+    }
+
+    private void drawMosaic(GraphicsContext g, GridViewModel.RenderedGrid r, double alpha) {
+        LatentSpace.Mosaic m = r.mosaic();
+        if (image == null || image.getWidth() != m.width() || image.getHeight() != m.height()) {
+            image = new WritableImage(m.width(), m.height());
+        }
+        if (shown != r) {
+            image.getPixelWriter().setPixels(0, 0, m.width(), m.height(), PixelFormat.getIntArgbInstance(),
+                    m.argb(), 0, m.width());
+            shown = r;
+        }
+        // The mosaic was decoded for r's viewport; during a drag the current one may already differ:
+        // draw it where its rectangle lies now, until the next frame arrives.
+        Viewport at = r.request().view();
+        double left = screenX(at.xMin());
+        double right = screenX(at.xMax());
+        double top = screenY(at.yMax());
+        double bottom = screenY(at.yMin());
+        g.setGlobalAlpha(alpha);
+        g.setImageSmoothing(true);
+        g.drawImage(image, left, top, right - left, bottom - top);
+        g.setGlobalAlpha(1);
+        int n = m.n();
+        double tile = (right - left) / n;
+        if (tile >= 14) {
+            g.setStroke(TILE_LINE);
+            g.setLineWidth(1);
+            for (int i = 1; i < n; i++) {
+                double x = Math.round(left + i * tile) + 0.5;
+                double y = Math.round(top + i * tile) + 0.5;
+                g.strokeLine(x, top, x, bottom);
+                g.strokeLine(left, y, right, y);
+            }
+        }
+    }
+
+    private void drawPriorCircles(GraphicsContext g) {
+        // The prior's marginal over any two dimensions is N(0, I) in the plane: circles about the origin.
+        double cx = screenX(0);
+        double cy = screenY(0);
+        double unit = plotSide() / vm.viewportProperty().get().width();
+        g.setStroke(PRIOR);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 5);
+        g.setFill(PRIOR);
+        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (int k = 1; k <= 3; k++) {
+            double rr = k * unit;
+            g.setGlobalAlpha(0.9 - 0.15 * k);
+            g.strokeOval(cx - rr, cy - rr, 2 * rr, 2 * rr);
+            g.fillText(k + "\u03c3", cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
+        }
+        g.setGlobalAlpha(1);
+        g.setLineDashes();
+    }
+
+    private void drawScatter(GraphicsContext g, LatentSpace.Embedding e) {
+        LatentSlice slice = vm.sliceProperty().get();
+        int dx = slice.dimX();
+        int dy = slice.dimY();
+        Viewport v = vm.viewportProperty().get();
+        double s = plotSide();
+        double x0 = plotX();
+        double y0 = plotY();
+        double radius = e.count() > 3000 ? 1.8 : 2.4;
+        g.setGlobalAlpha(0.85);
+        int lastLabel = -2;
+        for (int i = 0; i < e.count(); i++) {
+            double x = e.mu(i, dx);
+            double y = e.mu(i, dy);
+            if (!v.contains(x, y)) {
+                continue;
+            }
+            int label = e.hasLabels() ? e.labels()[i] : -1;
+            if (label != lastLabel) {
+                g.setFill(label < 0 ? Color.WHITE : LABEL_COLORS[Math.floorMod(label, LABEL_COLORS.length)]);
+                lastLabel = label;
+            }
+            g.fillOval(x0 + v.pixelX(x, s) - radius, y0 + v.pixelY(y, s) - radius, 2 * radius, 2 * radius);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private void drawSamples(GraphicsContext g) {
+        SamplingViewModel.Samples samples = root.sampling().samplesProperty().get();
+        if (samples == null || samples.latent() != vm.sliceProperty().get().latent()) {
+            return;
+        }
+        LatentSlice slice = vm.sliceProperty().get();
+        g.setLineWidth(2);
+        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < samples.count(); i++) {
+            double x = screenX(samples.z(i, slice.dimX()));
+            double y = screenY(samples.z(i, slice.dimY()));
+            g.setFill(Color.color(0, 0, 0, 0.6));
+            g.fillOval(x - 9, y - 9, 18, 18);
+            g.setStroke(SAMPLE);
+            g.strokeOval(x - 9, y - 9, 18, 18);
+            g.setFill(SAMPLE);
+            g.fillText(Integer.toString(i + 1), x, y);
+        }
+    }
+
+    private void drawSelection(GraphicsContext g) {
+        if (!vm.hasSelectionProperty().get()) {
+            return;
+        }
+        double x = screenX(vm.selectedXProperty().get());
+        double y = screenY(vm.selectedYProperty().get());
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(4);
+        g.strokeOval(x - 10, y - 10, 20, 20);
+        g.setStroke(SELECTION);
+        g.setLineWidth(2.5);
+        g.strokeOval(x - 10, y - 10, 20, 20);
+        g.strokeLine(x - 16, y, x - 10, y);
+        g.strokeLine(x + 10, y, x + 16, y);
+        g.strokeLine(x, y - 16, x, y - 10);
+        g.strokeLine(x, y + 10, x, y + 16);
+    }
+
+    private void drawAxes(GraphicsContext g) {
+        Viewport v = vm.viewportProperty().get();
+        LatentSlice slice = vm.sliceProperty().get();
+        double x0 = plotX();
+        double y0 = plotY();
+        double s = plotSide();
+        int target = (int) Math.max(2, Math.min(11, s / 60));
+        g.setFill(AXIS_TEXT);
+        g.setStroke(AXIS_TEXT);
+        g.setLineWidth(1);
+        g.setFont(Font.font(12));
+
+        double stepX = AxisTicks.step(v.xMin(), v.xMax(), target);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : AxisTicks.ticks(v.xMin(), v.xMax(), target)) {
+            double px = Math.round(x0 + v.pixelX(t, s)) + 0.5;
+            g.strokeLine(px, y0 + s, px, y0 + s + 5);
+            g.fillText(AxisTicks.label(t, stepX), px, y0 + s + 7);
+        }
+        double stepY = AxisTicks.step(v.yMin(), v.yMax(), target);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : AxisTicks.ticks(v.yMin(), v.yMax(), target)) {
+            double py = Math.round(y0 + v.pixelY(t, s)) + 0.5;
+            g.strokeLine(x0 - 5, py, x0, py);
+            g.fillText(AxisTicks.label(t, stepY), x0 - 8, py);
+        }
+        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("z" + (slice.dimX() + 1) + " \u2192", x0 + s, y0 + s + 22);
+        g.save();
+        g.translate(x0 - 40, y0);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("z" + (slice.dimY() + 1) + " \u2192", 0, -2);
+        g.restore();
+    }
+
+    private void drawLegend(GraphicsContext g, LatentSpace.Embedding e) {
+        int classes = 0;
+        for (int l : e.labels()) {
+            classes = Math.max(classes, l + 1);
+        }
+        String dataset = root.model() == null ? "" : String.valueOf(root.model().dataset());
+        List<String> names = ClassNames.of(dataset, Math.min(classes, ClassNames.MAX_CLASSES));
+        int shownClasses = Math.min(names.size(), LABEL_COLORS.length);
+        g.setFont(Font.font(12));
+        double lineH = 17;
+        double boxW = 12;
+        for (int i = 0; i < shownClasses; i++) {
+            boxW = Math.max(boxW, 24 + names.get(i).length() * 6.8);
+        }
+        double boxH = 8 + lineH * shownClasses;
+        double bx = plotX() + plotSide() - boxW - 8;
+        double by = plotY() + 8;
+        g.setFill(Color.color(0, 0, 0, 0.7));
+        g.fillRoundRect(bx, by, boxW, boxH, 8, 8);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < shownClasses; i++) {
+            double y = by + 4 + lineH * i + lineH / 2;
+            g.setFill(LABEL_COLORS[i]);
+            g.fillOval(bx + 8, y - 4, 8, 8);
+            g.setFill(Color.WHITE);
+            g.fillText(names.get(i), bx + 22, y);
+        }
+    }
+
+    /** For tests: the canvas, to read its pixels back. */
+    Canvas canvas() {
+        return canvas;
+    }
+}

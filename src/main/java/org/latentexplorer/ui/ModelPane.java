@@ -1,0 +1,63 @@
+package org.latentexplorer.ui;
+
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.model.VaeConfig;
+
+/** What the current model is: file, shape, data, how far it has trained. */
+final class ModelPane extends VBox {
+    final Label title = new Label();
+    private final Label shape = Controls.caption("");
+    private final Label data = Controls.caption("");
+    private final Label quality = Controls.caption("");
+
+    ModelPane(ExplorerViewModel vm) {
+        title.getStyleClass().add("model-title");
+        title.setWrapText(true);
+        Controls.tip(quality, "The negative ELBO on the test set: reconstruction + KL at beta = 1, in nats per image;"
+                + " lower is a better model of the data.");
+        getChildren().add(Controls.section("Model", title, shape, data, quality));
+        vm.modelProperty().addListener((o, a, b) -> update(vm));
+        vm.dirtyProperty().addListener((o, a, b) -> update(vm));
+        vm.training().curvesVersionProperty().addListener((o, a, b) -> updateQuality(vm));
+        update(vm);
+    }
+
+    private void update(ExplorerViewModel vm) {
+        CurrentModel m = vm.modelProperty().get();
+        if (m == null) {
+            title.setText("No model");
+            shape.setText("");
+            data.setText("");
+            quality.setText("");
+            return;
+        }
+        title.setText(m.title() + (vm.isDirty() ? "  \u2022 unsaved" : ""));
+        VaeConfig c = m.config();
+        shape.setText((c.variational() ? "VAE" : "Autoencoder") + ", k = " + c.latent() + ", hidden "
+                + c.hidden().toString().replace("[", "").replace("]", "").replace(" ", "")
+                + ", " + (c.likelihood().name().equals("BERNOULLI") ? "Bernoulli" : "Gaussian \u03c3 = " + c.sigma())
+                + " decoder, " + c.rows() + " \u00d7 " + c.cols() + " images");
+        data.setText("Trained on " + (m.dataset() == null ? "an unknown dataset" : m.dataset()));
+        updateQuality(vm);
+    }
+
+    private void updateQuality(ExplorerViewModel vm) {
+        CurrentModel m = vm.modelProperty().get();
+        if (m == null) {
+            return;
+        }
+        List<TrainingHistory.Epoch> epochs = m.history().epochs();
+        if (epochs.isEmpty()) {
+            quality.setText("Not trained yet");
+            return;
+        }
+        TrainingHistory.Epoch last = epochs.get(epochs.size() - 1);
+        quality.setText(String.format("%d epochs \u00b7 test \u2212ELBO %.1f nats (reconstruction %.1f + KL %.1f)",
+                last.epoch(), last.testNegElbo(), last.testRecon(), last.testKl()));
+    }
+}

@@ -1,57 +1,245 @@
 package org.latentexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
+import javafx.geometry.Point2D;
+import javafx.scene.control.DialogPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.explore.Viewport;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window opens and shows the shipped model's decoded latent grid. */
+/** The whole window, driven like a user would, headless. */
 class LatentExplorerAppTest {
     private final FxRobot robot = new FxRobot();
+    private final AtomicReference<Path> nextOpen = new AtomicReference<>();
 
-    private javafx.application.Application app;
+    @TempDir
+    Path tmp;
+
+    private LatentExplorerApp app;
 
     @BeforeEach
     void open() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(LatentExplorerApp.class);
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Optional<Path> modelToOpen(Window owner, Path folder) {
+                return Optional.ofNullable(nextOpen.get());
+            }
+
+            @Override
+            public Optional<Path> modelToSave(Window owner, Path folder, String suggestedName) {
+                return Optional.of(tmp.resolve(suggestedName));
+            }
+
+            @Override
+            public Optional<Path> dataFolder(Window owner) {
+                return Optional.empty();
+            }
+        };
+        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs));
+        waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
+        robot.interact(() -> {
+            if (app.viewModel().training().isActive()) {
+                app.viewModel().training().cancel();
+            }
+        });
+        waitFor(30, () -> !app.viewModel().training().isActive());
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 
     @Test
-    void windowShowsTheDecodedGridOfTheShippedModel() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup(n -> n instanceof ImageView).queryAll().isEmpty());
-        ImageView grid = robot.lookup(n -> n instanceof ImageView).query();
-        assertEquals(20 * 28, grid.getImage().getWidth());
-        assertEquals(20 * 28, grid.getImage().getHeight());
-        // A trained decoder draws bright strokes on black: the grid is neither blank nor uniform.
-        var reader = grid.getImage().getPixelReader();
+    void startsWithTheShippedModelAndAGridThatIsNotBlank() throws Exception {
+        assertEquals("mnist-vae.lvae", app.viewModel().modelProperty().get().title());
+        GridView view = app.gridView();
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int x0 = (int) view.plotX();
+        int y0 = (int) view.plotY();
+        int side = (int) view.plotSide();
         int bright = 0;
-        for (int y = 0; y < 560; y += 4) {
-            for (int x = 0; x < 560; x += 4) {
-                if (reader.getColor(x, y).getBrightness() > 0.5) {
+        int samples = 0;
+        for (int y = y0 + 2; y < y0 + side - 2; y += 3) {
+            for (int x = x0 + 2; x < x0 + side - 2; x += 3) {
+                samples++;
+                if (shot.getPixelReader().getColor(x, y).getBrightness() > 0.5) {
                     bright++;
                 }
             }
         }
-        int samples = 140 * 140;
+        // A trained decoder draws bright strokes on black: neither blank nor uniform.
         assertTrue(bright > samples / 50 && bright < samples / 2, bright + " bright of " + samples);
-        Stage stage = (Stage) grid.getScene().getWindow();
-        assertEquals("Latent Explorer", stage.getTitle());
+    }
+
+    @Test
+    void draggingMovesTheVisibleRangeByTheDraggedDistance() {
+        GridView view = app.gridView();
+        Viewport before = app.viewModel().grid().viewportProperty().get();
+        double side = view.plotSide();
+        Point2D start = onGrid(0.5, 0.5);
+        robot.drag(start, MouseButton.PRIMARY).moveBy(60, 0).moveBy(60, -40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Viewport after = app.viewModel().grid().viewportProperty().get();
+        double perPixel = before.width() / side;
+        // Dragging right by 120 px shows smaller z1; dragging up by 40 px shows smaller z2.
+        assertEquals(before.xMin() - 120 * perPixel, after.xMin(), 1e-6);
+        assertEquals(before.xMax() - 120 * perPixel, after.xMax(), 1e-6);
+        assertEquals(before.yMin() - 40 * perPixel, after.yMin(), 1e-6);
+        waitFor(10, () -> app.viewModel().grid().renderedProperty().get().request().view().equals(after));
+    }
+
+    @Test
+    void wheelZoomsAroundThePointerAndResetReturnsToTheDefaultView() {
+        GridView view = app.gridView();
+        Point2D at = onGrid(0.75, 0.25);
+        Point2D local = view.screenToLocal(at);
+        Viewport before = app.viewModel().grid().viewportProperty().get();
+        double side = view.plotSide();
+        double zx = before.latentX(local.getX() - view.plotX(), side);
+        double zy = before.latentY(local.getY() - view.plotY(), side);
+        robot.moveTo(at);
+        Point2D scene = view.localToScene(local);
+        // One wheel notch up, as the platform reports it (ScrollEvent takes scene coordinates).
+        robot.interact(() -> view.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                scene.getX(), scene.getY(), at.getX(), at.getY(), false, false, false, false, false, false,
+                0, 120, 0, 120, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        Viewport zoomed = app.viewModel().grid().viewportProperty().get();
+        assertTrue(zoomed.width() < before.width() * 0.8, "zoomed in: " + zoomed);
+        assertEquals(zx, zoomed.latentX(local.getX() - view.plotX(), side), 1e-6);
+        assertEquals(zy, zoomed.latentY(local.getY() - view.plotY(), side), 1e-6);
+
+        robot.clickOn(at);     // focus the grid
+        robot.type(KeyCode.R);
+        assertEquals(Viewport.DEFAULT, app.viewModel().grid().viewportProperty().get());
+        robot.interact(() -> app.viewModel().grid().zoom(2, 10, 10, side, side));
+        robot.clickOn("Reset");
+        assertEquals(Viewport.DEFAULT, app.viewModel().grid().viewportProperty().get());
+    }
+
+    @Test
+    void clickingSelectsAPointAndTheLargeImageAndSlidersFollow() {
+        GridView view = app.gridView();
+        Point2D at = onGrid(0.8, 0.3);
+        Point2D local = view.screenToLocal(at);
+        double side = view.plotSide();
+        Viewport v = app.viewModel().grid().viewportProperty().get();
+        double zx = v.latentX(local.getX() - view.plotX(), side);
+        double zy = v.latentY(local.getY() - view.plotY(), side);
+        robot.clickOn(at);
+        GridViewModel grid = app.viewModel().grid();
+        assertTrue(grid.hasSelectionProperty().get());
+        // The pointer lands on a whole pixel.
+        double pixel = v.width() / side;
+        assertEquals(zx, grid.selectedXProperty().get(), pixel);
+        assertEquals(zy, grid.selectedYProperty().get(), pixel);
+        zx = grid.selectedXProperty().get();
+        zy = grid.selectedYProperty().get();
+        SelectionPane pane = app.selectionPane();
+        waitFor(10, () -> pane.image.getImage() != null);
+        assertEquals(zx, pane.x.getValue(), 1e-6);
+        assertEquals(zy, pane.y.getValue(), 1e-6);
+        double shownX = zx;
+        waitFor(10, () -> pane.coordinates.getText().contains(String.format("%.2f", shownX)));
+        var firstImage = pane.image.getImage();
+
+        // The slider moves the selected point, and the image follows.
+        robot.interact(() -> pane.x.setValue(-3));
+        assertEquals(-3, grid.selectedXProperty().get(), 1e-9);
+        waitFor(10, () -> pane.image.getImage() != firstImage);
+        assertNotEquals(firstImage, pane.image.getImage());
+    }
+
+    @Test
+    void trainingFeedsTheChartsTakesBetaWhileRunningAndCancels() {
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("64");
+            training.epochsProperty().set(50);
+            training.batchSizeProperty().set(64);
+        });
+        robot.clickOn(app.trainingPane().train);
+        waitFor(60, () -> training.stateProperty().get() == TrainingViewModel.State.RUNNING);
+        waitFor(60, () -> app.charts().reconPoints() > 5 && app.charts().klPoints() > 5);
+        assertTrue(app.viewModel().isDirty());
+        assertSame(null, app.viewModel().modelProperty().get().file());
+
+        // Moving the beta slider changes the running training's beta.
+        robot.interact(() -> app.trainingPane().betaSlider.setValue(TrainingViewModel.positionOf(4)));
+        assertEquals(4.0, training.betaProperty().get(), 1e-9);
+        assertEquals(4.0, training.runningBeta(), 1e-9);
+        // ... and the curves record it.
+        waitFor(30, () -> training.curves().beta().stream().anyMatch(p -> p.y() == 4.0));
+
+        robot.clickOn(app.trainingPane().cancel);
+        waitFor(60, () -> !training.isActive());
+        assertEquals(TrainingViewModel.State.IDLE, training.stateProperty().get());
+        assertTrue(app.viewModel().isDirty(), "cancelled training keeps its unsaved weights");
+        assertNotNull(app.viewModel().grid().renderedProperty().get());
+    }
+
+    @Test
+    void aCorruptModelFileIsReportedByNameAndTheCurrentModelStays() throws Exception {
+        CurrentModel before = app.viewModel().modelProperty().get();
+        var renderedBefore = app.viewModel().grid().renderedProperty().get();
+        Path bad = tmp.resolve("broken.lvae");
+        byte[] shipped = Files.readAllBytes(app.viewModel().shippedModel());
+        Files.write(bad, java.util.Arrays.copyOf(shipped, shipped.length / 3));
+        nextOpen.set(bad);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
+        assertSame(before, app.viewModel().modelProperty().get());
+        assertSame(renderedBefore, app.viewModel().grid().renderedProperty().get());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void samplingDrawsAStripAndMarksIt() {
+        robot.clickOn(app.samplingPane().sample);
+        waitFor(10, () -> app.samplingPane().strip.getChildren().size() == SamplingViewModel.COUNT);
+        assertNotNull(app.viewModel().sampling().samplesProperty().get());
+    }
+
+    /** A point of the plot at fractions (fx, fy) of its side, in screen coordinates. */
+    private Point2D onGrid(double fx, double fy) {
+        GridView view = app.gridView();
+        return view.localToScreen(view.plotX() + fx * view.plotSide(), view.plotY() + fy * view.plotSide());
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
     }
 }

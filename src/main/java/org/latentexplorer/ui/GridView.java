@@ -202,6 +202,9 @@ final class GridView extends Region {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return;   // menu accelerators such as Ctrl+S
+        }
         double s = plotSide();
         double step = s / 10;
         switch (e.getCode()) {

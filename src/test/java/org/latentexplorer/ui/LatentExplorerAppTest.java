@@ -205,6 +205,37 @@ class LatentExplorerAppTest {
     }
 
     @Test
+    void savingDuringTrainingKeepsItRunningAndLeavingWithUnsavedWeightsAsksFirst() throws Exception {
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("64");
+            training.epochsProperty().set(50);
+        });
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        waitFor(60, () -> training.iterationsDone() > 3);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        Path saved = tmp.resolve("mnist-k2-vae.lvae");
+        waitFor(30, () -> Files.exists(saved) && !app.viewModel().busyProperty().get());
+        var model = org.latentexplorer.model.ModelFile.read(saved);
+        assertEquals(64, model.config().hidden().get(0));
+        assertNotNull(model.optimizer(), "a save during training keeps Adam's state, to continue later");
+        assertTrue(training.isActive(), "saving does not stop the training");
+
+        Window window = app.gridView().getScene().getWindow();
+        javafx.application.Platform.runLater(() -> window.fireEvent(
+                new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(ask.getHeaderText().contains("not saved"), ask.getHeaderText());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isShowing(), "cancel keeps the window open");
+        assertTrue(training.isActive());
+    }
+
+    @Test
     void aCorruptModelFileIsReportedByNameAndTheCurrentModelStays() throws Exception {
         CurrentModel before = app.viewModel().modelProperty().get();
         var renderedBefore = app.viewModel().grid().renderedProperty().get();

@@ -90,6 +90,8 @@ final class ChartsPane extends HBox {
         klTrain.getData().setAll(points(curves.kl()));
         reconTest.getData().setAll(points(curves.testRecon()));
         klTest.getData().setAll(points(curves.testKl()));
+        fitY(recon, curves.recon(), curves.testRecon());
+        fitY(kl, curves.kl(), curves.testKl());
         betaLine.getData().setAll(points(curves.beta()));
         // Beta's axis starts at 0 and shows a constant beta as a line, not as a zoomed-in flat range.
         double top = 1;
@@ -99,6 +101,47 @@ final class ChartsPane extends HBox {
         NumberAxis y = (NumberAxis) beta.getYAxis();
         y.setUpperBound(Math.ceil(top * 1.2 * 2) / 2);
         y.setTickUnit(y.getUpperBound() <= 2 ? 0.5 : y.getUpperBound() <= 5 ? 1 : 2);
+    }
+
+    /**
+     * Fits the y axis to the curves, except the first tenth of the training curve: the losses of
+     * the first iterations are many times the later ones and would flatten everything after them.
+     */
+    private static void fitY(LineChart<Number, Number> chart, LossCurve train, List<TrainingCurves.Point> test) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = train.size() < 20 ? 0 : train.size() / 10; i < train.size(); i++) {
+            lo = Math.min(lo, train.y(i));
+            hi = Math.max(hi, train.y(i));
+        }
+        for (TrainingCurves.Point p : test) {
+            lo = Math.min(lo, p.y());
+            hi = Math.max(hi, p.y());
+        }
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            y.setAutoRanging(true);
+            return;
+        }
+        double pad = Math.max((hi - lo) * 0.08, Math.max(Math.abs(hi) * 0.01, 0.05));
+        lo -= pad;
+        hi += pad;
+        if (lo < 0 && train.size() > 0 && minOf(train) >= 0) {
+            lo = 0;
+        }
+        double step = org.latentexplorer.explore.AxisTicks.step(lo, hi, 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(Math.floor(lo / step) * step);
+        y.setUpperBound(Math.ceil(hi / step) * step);
+        y.setTickUnit(step);
+    }
+
+    private static double minOf(LossCurve c) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < c.size(); i++) {
+            m = Math.min(m, c.y(i));
+        }
+        return m;
     }
 
     private static List<XYChart.Data<Number, Number>> points(LossCurve c) {

@@ -58,6 +58,7 @@ public final class LatentExplorerApp extends Application {
     private ChartsPane charts;
     private SelectionPane selection;
     private SamplingPane sampling;
+    private PlanePane plane;
     private Timeline poller;
     private boolean closing;
 
@@ -102,7 +103,7 @@ public final class LatentExplorerApp extends Application {
         charts = new ChartsPane(vm.training());
         selection = new SelectionPane(vm.grid());
         sampling = new SamplingPane(vm.sampling(), vm.grid());
-        PlanePane plane = new PlanePane(vm.grid());
+        plane = new PlanePane(vm.grid());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
@@ -231,17 +232,11 @@ public final class LatentExplorerApp extends Application {
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
         Controls.tip(circles, "Circles at 1, 2 and 3 standard deviations of the prior N(0, I): a VAE fills this"
                 + " region with meaningful codes (completeness).");
-        Label hover = new Label();
-        hover.getStyleClass().add("hover");
-        hover.textProperty().bind(grid.pointerTextProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label gridLabel = new Label("Grid");
-        HBox bar = new HBox(10, gridLabel, steps, stepsValue, reset, testSet, circles, spacer, hover);
+        HBox bar = new HBox(10, gridLabel, steps, stepsValue, reset, testSet, circles);
         for (Region r : new Region[] {gridLabel, stepsValue, reset, testSet, circles}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        hover.setMinWidth(0);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("toolbar");
@@ -306,7 +301,14 @@ public final class LatentExplorerApp extends Application {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("status");
-        HBox bar = new HBox(status);
+        status.setMinWidth(0);
+        Label pointer = new Label();
+        pointer.getStyleClass().add("hover");
+        pointer.textProperty().bind(grid.pointerTextProperty());
+        pointer.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, spacer, pointer);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(3, 12, 3, 12));
         return bar;
@@ -433,5 +435,9 @@ public final class LatentExplorerApp extends Application {
 
     SamplingPane samplingPane() {
         return sampling;
+    }
+
+    PlanePane planePane() {
+        return plane;
     }
 }

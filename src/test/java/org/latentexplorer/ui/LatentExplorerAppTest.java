@@ -254,6 +254,32 @@ class LatentExplorerAppTest {
     }
 
     @Test
+    void aModelWithThreeLatentDimensionsLetsTheUserPickThePlaneAndHoldTheThird() throws Exception {
+        var config = new org.latentexplorer.model.VaeConfig(28, 28, java.util.List.of(32), 3,
+                org.latentexplorer.model.Likelihood.BERNOULLI, 1.0, true);
+        var vae = new org.latentexplorer.model.Vae(config, 5);
+        Path file = tmp.resolve("k3.lvae");
+        org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config, vae.paramsToArray(),
+                null, new org.latentexplorer.model.TrainingHistory(), java.util.Map.of("dataset", "mnist")));
+        nextOpen.set(file);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        GridViewModel grid = app.viewModel().grid();
+        waitFor(30, () -> grid.renderedProperty().get() != null && grid.renderedProperty().get().request().slice().latent() == 3);
+        assertEquals("k3.lvae", app.viewModel().modelProperty().get().title());
+
+        // Across z3 instead of z1: the plane is z3 x z2, z1 held (at 0).
+        robot.interact(() -> app.planePane().across.getSelectionModel().select(2));
+        assertEquals(2, grid.sliceProperty().get().dimX());
+        assertEquals(1, grid.sliceProperty().get().dimY());
+        waitFor(10, () -> grid.renderedProperty().get().request().slice().dimX() == 2);
+        javafx.scene.control.Slider held = robot.lookup(".held-dims .slider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> held.setValue(1.5));
+        assertEquals(1.5f, grid.sliceProperty().get().held(0), 1e-6);
+        waitFor(10, () -> grid.renderedProperty().get().request().slice().held(0) == 1.5f);
+    }
+
+    @Test
     void samplingDrawsAStripAndMarksIt() {
         robot.clickOn(app.samplingPane().sample);
         waitFor(10, () -> app.samplingPane().strip.getChildren().size() == SamplingViewModel.COUNT);

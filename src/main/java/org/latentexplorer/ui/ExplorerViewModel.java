@@ -35,6 +35,7 @@ public final class ExplorerViewModel {
     final Tasks tasks;
     final LatentSpaceWorker worker;
     private final AssetLocator assets;
+    private final Path recoveryFile;
     private final ReadOnlyObjectWrapper<CurrentModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<DataSplit> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -47,8 +48,17 @@ public final class ExplorerViewModel {
     private final TrainingViewModel training;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
+        this(tasks, assets, null);
+    }
+
+    /**
+     * @param recoveryFile where unsaved training is written after every epoch, so that a crash or a
+     *                     power cut does not lose it; null for none
+     */
+    public ExplorerViewModel(Tasks tasks, AssetLocator assets, Path recoveryFile) {
         this.tasks = tasks;
         this.assets = assets;
+        this.recoveryFile = recoveryFile;
         this.worker = new LatentSpaceWorker(tasks);
         this.grid = new GridViewModel(this);
         this.sampling = new SamplingViewModel(this);
@@ -143,8 +153,10 @@ public final class ExplorerViewModel {
             return new Opened(saved, Vae.from(saved));
         }, opened -> {
             busy.set(false);
-            show(new CurrentModel(file, opened.saved(), null), opened.vae(), false, null);
-            status("Opened " + file);
+            // A recovered model is still unsaved: Save asks where, and a close asks first.
+            boolean recovered = file.equals(recoveryFile);
+            show(new CurrentModel(recovered ? null : file, opened.saved(), null), opened.vae(), recovered, null);
+            status(recovered ? "Opened the recovered training; save it to keep it" : "Opened " + file);
         }, failure -> {
             busy.set(false);
             status("Could not open " + file);
@@ -225,6 +237,9 @@ public final class ExplorerViewModel {
                 // Training that goes on after the save changes the weights again.
                 dirty.set(now.run() != null && training.iterationsDone() > iterationAtSave);
                 training.markSaved(iterationAtSave);
+                if (!dirty.get()) {
+                    discardRecovery();
+                }
             }
             status("Saved " + file);
             onSaved.run();
@@ -233,6 +248,37 @@ public final class ExplorerViewModel {
             status("Could not save " + file);
             tell("Could not save the model", explain(failure, file));
         });
+    }
+
+    /** The file unsaved training is kept in, if it exists: left by a session that ended without saving. */
+    public java.util.Optional<Path> recoveredModel() {
+        return recoveryFile != null && Files.isRegularFile(recoveryFile) ? java.util.Optional.of(recoveryFile)
+                : java.util.Optional.empty();
+    }
+
+    /** Writes the current, unsaved model to the recovery file (in the background). */
+    void keepForRecovery() {
+        CurrentModel m = model.get();
+        if (recoveryFile == null || m == null || !dirty.get()) {
+            return;
+        }
+        tasks.submit(Tasks.Lane.FILES, () -> {
+            ModelFile.write(recoveryFile, m.toSave());
+            return recoveryFile;
+        }, done -> { }, failure -> status("Could not keep a recovery copy of the training: "
+                + explain(failure, recoveryFile)));
+    }
+
+    /** The user saved or chose to discard: the recovery copy is no longer needed. */
+    public void discardRecovery() {
+        if (recoveryFile == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(recoveryFile);
+        } catch (java.io.IOException | SecurityException e) {
+            status("Could not delete " + recoveryFile + ": " + explain(e, recoveryFile));
+        }
     }
 
     /** Training changed the weights: a later close must ask. */

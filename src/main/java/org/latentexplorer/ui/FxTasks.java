@@ -28,7 +28,11 @@ final class FxTasks implements Tasks {
 
     @Override
     public <T> void submit(Lane lane, Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
-        lanes.get(lane).execute(() -> {
+        ExecutorService executor = lanes.get(lane);
+        if (executor.isShutdown()) {
+            return;   // the window is closing
+        }
+        executor.execute(() -> {
             T result;
             try {
                 result = work.call();

@@ -50,6 +50,7 @@ public final class LatentExplorerApp extends Application {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private final FileDialogs dialogs;
+    private final Path recoveryFile;
     private FxTasks tasks;
     private ExplorerViewModel vm;
     private Stage stage;
@@ -63,12 +64,16 @@ public final class LatentExplorerApp extends Application {
     private boolean closing;
 
     public LatentExplorerApp() {
-        this(FileDialogs.NATIVE);
+        this(FileDialogs.NATIVE, Path.of(System.getProperty("user.home"), ".latent-explorer", "unsaved-training.lvae"));
     }
 
-    /** With other file choosers (tests answer them without a dialog). */
-    public LatentExplorerApp(FileDialogs dialogs) {
+    /**
+     * With other file choosers (tests answer them without a dialog) and another place for the
+     * recovery copy of unsaved training (null for none).
+     */
+    public LatentExplorerApp(FileDialogs dialogs, Path recoveryFile) {
         this.dialogs = dialogs;
+        this.recoveryFile = recoveryFile;
     }
 
     /**
@@ -94,7 +99,7 @@ public final class LatentExplorerApp extends Application {
         this.stage = primary;
         AssetLocator assets = AssetLocator.fromEnvironment();
         tasks = new FxTasks();
-        vm = new ExplorerViewModel(tasks, assets);
+        vm = new ExplorerViewModel(tasks, assets, recoveryFile);
         // Reading the model overlaps building the window.
         vm.open(vm.shippedModel());
 
@@ -158,6 +163,9 @@ public final class LatentExplorerApp extends Application {
         stage.setMaximized(screen.getWidth() < 1500 || screen.getHeight() < 940);
         stage.show();
         grid.requestFocus();
+        vm.recoveredModel().ifPresent(file -> vm.tell("Unsaved training was kept",
+                "A model trained in an earlier session was not saved before the window closed. A copy from its last"
+                        + " finished epoch is in " + file + ": open it with File > Open Recovered Training, then save it."));
     }
 
     @Override
@@ -252,8 +260,11 @@ public final class LatentExplorerApp extends Application {
         saveAs.disableProperty().bind(save.disableProperty());
         MenuItem openShipped = item("Open the Shipped MNIST Model", null, e -> vm.open(vm.shippedModel()));
         openShipped.disableProperty().bind(open.disableProperty());
+        MenuItem openRecovered = item("Open Recovered Training", null,
+                e -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training.")));
+        openRecovered.disableProperty().bind(open.disableProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> quit());
-        Menu file = new Menu("File", null, open, openShipped, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset View", "Shortcut+0", e -> vm.grid().resetView());
@@ -398,6 +409,7 @@ public final class LatentExplorerApp extends Application {
             return;
         }
         if (answer.get() == discard) {
+            vm.discardRecovery();
             exit();
             return;
         }

@@ -417,14 +417,19 @@ public final class TrainingViewModel {
             samplesPerSecond = s.samplesPerSecond();
         }
         TrainingHistory.Epoch e;
+        boolean epochEnded = false;
         while ((e = epochsDone.poll()) != null) {
             any = true;
+            epochEnded = true;
             curves.addEpoch(e.epoch(), e.testRecon(), e.testKl());
         }
         if (!any) {
             return;
         }
         root.markDirty();
+        if (epochEnded) {
+            root.keepForRecovery();
+        }
         bumpCurves();
         progress.set(totalIterations == 0 ? 0 : Math.min(1, (double) iterationsThisRun / totalIterations));
         progressText.set(describeProgress());
@@ -499,6 +504,7 @@ public final class TrainingViewModel {
         boolean unsaved = iterationsThisRun > savedAtIteration;
         if (unsaved) {
             root.markDirty();
+            root.keepForRecovery();
         }
         List<TrainingHistory.Epoch> history = r.history().epochs();
         String last = history.isEmpty() ? "" : String.format("; test -ELBO %.2f after epoch %d",

@@ -58,7 +58,7 @@ class LatentExplorerAppTest {
                 return Optional.empty();
             }
         };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs));
+        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae")));
         waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -177,7 +177,7 @@ class LatentExplorerAppTest {
     }
 
     @Test
-    void trainingFeedsTheChartsTakesBetaWhileRunningAndCancels() {
+    void trainingFeedsTheChartsTakesBetaWhileRunningAndCancels() throws Exception {
         TrainingViewModel training = app.viewModel().training();
         robot.interact(() -> {
             training.hiddenProperty().set("64");
@@ -202,6 +202,11 @@ class LatentExplorerAppTest {
         assertEquals(TrainingViewModel.State.IDLE, training.stateProperty().get());
         assertTrue(app.viewModel().isDirty(), "cancelled training keeps its unsaved weights");
         assertNotNull(app.viewModel().grid().renderedProperty().get());
+        // ... and a copy of them, in case the window never gets to save them.
+        Path recovery = tmp.resolve("recovery.lvae");
+        waitFor(30, () -> Files.exists(recovery));
+        var kept = org.latentexplorer.model.ModelFile.read(recovery);
+        assertEquals(64, kept.config().hidden().get(0));
     }
 
     @Test

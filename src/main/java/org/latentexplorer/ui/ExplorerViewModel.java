@@ -42,6 +42,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<UserMessage> message = new SimpleObjectProperty<>(this, "message");
+    /** The training run whose finished model last replaced the training model, or null. */
+    private org.latentexplorer.train.TrainingRun endedRun;
 
     private final GridViewModel grid;
     private final SamplingViewModel sampling;
@@ -231,11 +233,14 @@ public final class ExplorerViewModel {
             return toSave;
         }, written -> {
             busy.set(false);
-            if (model.get() == m || model.get().run() == m.run()) {
-                CurrentModel now = model.get();
-                model.set(new CurrentModel(file, now.run() == null ? written : now.saved(), now.run()));
+            CurrentModel now = model.get();
+            // The run saved may have ended meanwhile: its finished model is still the one saved.
+            boolean endedMeanwhile = m.run() != null && now.run() == null && endedRun == m.run();
+            if (now == m || m.run() != null && now.run() == m.run() || endedMeanwhile) {
+                // now.saved() is what was written, unless training went on after the snapshot.
+                model.set(new CurrentModel(file, now.saved(), now.run()));
                 // Training that goes on after the save changes the weights again.
-                dirty.set(now.run() != null && training.iterationsDone() > iterationAtSave);
+                dirty.set(m.run() != null && training.iterationsDone() > iterationAtSave);
                 training.markSaved(iterationAtSave);
                 if (!dirty.get()) {
                     discardRecovery();
@@ -287,6 +292,8 @@ public final class ExplorerViewModel {
     }
 
     void replaceModel(CurrentModel m) {
+        CurrentModel before = model.get();
+        endedRun = before != null && m.run() == null ? before.run() : null;
         model.set(m);
     }
 

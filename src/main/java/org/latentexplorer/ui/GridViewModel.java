@@ -85,12 +85,15 @@ public final class GridViewModel {
             }
             requestGrid();
         });
+        // Not redraw(): a slice reset by modelChanged must wait until the new model is installed.
         slice.addListener((o, a, b) -> {
-            redraw();
+            requestGrid();
+            requestPoint();
             root.sampling().redraw();
         });
         mode.addListener((o, a, b) -> {
-            redraw();
+            requestGrid();
+            requestPoint();
             root.sampling().redraw();
         });
         selectedX.addListener((o, a, b) -> requestPoint());

@@ -85,7 +85,9 @@ final class LatentSpaceWorker {
                 }
             }, failure -> {
                 running = false;
-                onError.accept(failure);
+                if (g == generation) {
+                    onError.accept(failure);
+                }
                 if (waiting != null) {
                     launch(onError);
                 }

@@ -115,7 +115,8 @@ public final class TrainingViewModel {
             }
         });
         root.modelProperty().addListener((o, a, b) -> {
-            if (b != null && b.run() == null && (a == null || a.run() == null)) {
+            // A save only renames the model (same SavedModel): the curves shown stay.
+            if (b != null && b.run() == null && (a == null || a.run() == null && a.saved() != b.saved())) {
                 curves.showHistory(b.history());
                 bumpCurves();
             }

@@ -1,0 +1,91 @@
+package org.latentexplorer.ui;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * {@link Tasks} for tests without a JavaFX toolkit: every job runs at once on the calling thread and
+ * its answer follows immediately, so a view model call has finished all its work when it returns.
+ */
+class DirectTasks implements Tasks {
+    /** The lane of every job submitted so far, in order. */
+    final List<Lane> submitted = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public <T> void submit(Lane lane, Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
+        submitted.add(lane);
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable failure) {
+            onError.accept(failure);
+            return;
+        }
+        // Outside the try: a failing answer must fail the test, not be reported as a failed job.
+        onDone.accept(result);
+    }
+
+    @Override
+    public void onUiThread(Runnable r) {
+        r.run();
+    }
+
+    long count(Lane lane) {
+        synchronized (submitted) {
+            return submitted.stream().filter(l -> l == lane).count();
+        }
+    }
+
+    /**
+     * Keeps jobs in one queue, in submission order, until {@link #runAll()} or {@link #runNext()}:
+     * a test can then make requests while an earlier one is still "running".
+     */
+    static final class Queued implements Tasks {
+        private final Deque<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public <T> void submit(Lane lane, Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
+            queue.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Throwable failure) {
+                    onError.accept(failure);
+                    return;
+                }
+                onDone.accept(result);
+            });
+        }
+
+        @Override
+        public void onUiThread(Runnable r) {
+            queue.add(r);
+        }
+
+        int pending() {
+            return queue.size();
+        }
+
+        /** Runs the oldest job and its answer; false when nothing waits. */
+        boolean runNext() {
+            Runnable r = queue.poll();
+            if (r == null) {
+                return false;
+            }
+            r.run();
+            return true;
+        }
+
+        /** Runs jobs, including those their answers submit, until none is left. */
+        void runAll() {
+            while (runNext()) {
+                // keep going
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.latentexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.SavedModel;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.VaeConfig;
+
+/** Fixtures: the window's state with the shipped MNIST model open (all work done on the test thread), small model files. */
+final class Shipped {
+    private Shipped() {
+    }
+
+    static ExplorerViewModel open() {
+        return open(new DirectTasks());
+    }
+
+    static ExplorerViewModel open(DirectTasks tasks) {
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.open(vm.shippedModel());
+        // Fail here, with the reason, rather than in every test that needs the model.
+        assertNull(vm.messageProperty().get(), () -> String.valueOf(vm.messageProperty().get()));
+        assertNotNull(vm.modelProperty().get(), "shipped model not opened");
+        return vm;
+    }
+
+    /** Gray level 0..255 of an opaque ARGB pixel. */
+    static int gray(int argb) {
+        return argb & 0xFF;
+    }
+
+    /** An untrained MNIST-shaped model with a latent space of the given size, saved to a file. */
+    static Path modelWithLatent(Path dir, int latent) throws IOException {
+        VaeConfig config = new VaeConfig(28, 28, List.of(16), latent, Likelihood.BERNOULLI, 1.0, true);
+        Path file = dir.resolve("latent-" + latent + ".lvae");
+        ModelFile.write(file, new SavedModel(config, new Vae(config, 3).paramsToArray(), null, new TrainingHistory(),
+                Map.of("dataset", "mnist")));
+        return file;
+    }
+}

@@ -1,0 +1,443 @@
+package org.latentexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.SavedModel;
+import org.latentexplorer.ui.TrainingViewModel.State;
+
+/** The training form's checks, beta, and short trainings run to the end on the test thread. */
+class TrainingViewModelTest {
+    private static final double EPS = 1e-12;
+
+    @TempDir
+    Path tmp;
+
+    private static ExplorerViewModel empty(Tasks tasks) {
+        return new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+    }
+
+    /** One epoch of a small model on the shipped MNIST: 16 iterations of 500 images. */
+    private static void smallSettings(TrainingViewModel t) {
+        t.datasetProperty().set("mnist");
+        t.continueCurrentProperty().set(false);
+        t.epochsProperty().set(1);
+        t.hiddenProperty().set("64");
+        t.latentProperty().set(2);
+        t.batchSizeProperty().set(500);
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    @Test
+    void hiddenSizesAreCommaOrSpaceSeparatedWholeNumbers() {
+        assertEquals(List.of(512, 256), TrainingViewModel.parseHidden("512,256"));
+        assertEquals(List.of(512, 256), TrainingViewModel.parseHidden("512 256"));
+        assertEquals(List.of(512, 256), TrainingViewModel.parseHidden(" 512, 256 "));
+        assertEquals(List.of(64), TrainingViewModel.parseHidden("64"));
+    }
+
+    @Test
+    void hiddenSizesThatAreNotNumbersAreRefusedNamingTheSetting() {
+        for (String bad : new String[] {"512,x", "", "   ", null, "abc", "512;256"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TrainingViewModel.parseHidden(bad), "accepted " + bad);
+            assertTrue(e.getMessage().startsWith("hidden sizes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void betaSliderEndsAndMiddle() {
+        assertEquals(0, TrainingViewModel.betaAt(0));
+        assertEquals(1, TrainingViewModel.betaAt(0.5));
+        assertEquals(10, TrainingViewModel.betaAt(1));
+        assertEquals(0, TrainingViewModel.betaAt(-3));
+        assertEquals(10, TrainingViewModel.betaAt(7));
+        assertEquals(0, TrainingViewModel.positionOf(0));
+        assertEquals(0.5, TrainingViewModel.positionOf(1));
+        assertEquals(1, TrainingViewModel.positionOf(10));
+    }
+
+    @Test
+    void betaHasHundredthStepsBelowOneAndTenthsAbove() {
+        assertEquals(0.01, TrainingViewModel.betaAt(0.005), EPS);
+        assertEquals(0.25, TrainingViewModel.betaAt(0.125), EPS);
+        assertEquals(0.99, TrainingViewModel.betaAt(0.495), EPS);
+        // Above 1, a hair's move of the slider rounds to the nearest tenth.
+        assertEquals(1.1, TrainingViewModel.betaAt(TrainingViewModel.positionOf(1.1) + 1e-4), EPS);
+        assertEquals(4, TrainingViewModel.betaAt(TrainingViewModel.positionOf(4) - 1e-4), EPS);
+    }
+
+    @Test
+    void betaAtAndPositionOfAreInverse() {
+        for (int i = 0; i <= 100; i++) {
+            double beta = i / 100.0;
+            assertEquals(beta, TrainingViewModel.betaAt(TrainingViewModel.positionOf(beta)), EPS, "beta " + beta);
+        }
+        for (int i = 10; i <= 100; i++) {
+            double beta = i / 10.0;
+            assertEquals(beta, TrainingViewModel.betaAt(TrainingViewModel.positionOf(beta)), EPS, "beta " + beta);
+        }
+        for (int i = 0; i <= 200; i++) {
+            double position = i / 200.0;
+            double beta = TrainingViewModel.betaAt(position);
+            // Rounding to the slider's steps moves the knob by less than half a step.
+            assertEquals(position, TrainingViewModel.positionOf(beta), 0.0031, "position " + position);
+        }
+    }
+
+    @Test
+    void betaPropertyIsClampedToZeroToTen() {
+        TrainingViewModel t = empty(new DirectTasks()).training();
+        t.betaProperty().set(12);
+        assertEquals(10, t.betaProperty().get());
+        t.betaProperty().set(-0.5);
+        assertEquals(0, t.betaProperty().get());
+        t.betaProperty().set(Double.NaN);
+        assertEquals(1, t.betaProperty().get());
+        t.betaProperty().set(3.3);
+        assertEquals(3.3, t.betaProperty().get());
+        assertTrue(Double.isNaN(t.runningBeta()), "no run, no running beta");
+    }
+
+    @Test
+    void badHiddenSizesStopTheStartWithASettingsMessage() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = empty(tasks);
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.hiddenProperty().set("abc");
+
+        t.start();
+
+        UserMessage m = vm.messageProperty().get();
+        assertNotNull(m);
+        assertEquals("Training settings", m.title());
+        assertTrue(m.text().startsWith("Hidden sizes \"abc\""), m.text());
+        assertTrue(tasks.submitted.isEmpty(), "work was started: " + tasks.submitted);
+        assertEquals(State.IDLE, t.stateProperty().get());
+        assertFalse(t.isActive());
+        assertNull(vm.modelProperty().get());
+    }
+
+    @Test
+    void otherBadSettingsAreNamedToo() {
+        String[][] cases = {
+                {"epochs", "Epochs must be between 1 and 100000, not 0."},
+                {"batch", "Batch size must be between 1 and 65536, not 0."},
+                {"latent", "Latent dimension 0 is outside 1..256."},
+                {"dataset", "Choose a dataset."},
+                {"continue", "There is no current model to continue."},
+        };
+        for (String[] c : cases) {
+            DirectTasks tasks = new DirectTasks();
+            ExplorerViewModel vm = empty(tasks);
+            TrainingViewModel t = vm.training();
+            smallSettings(t);
+            switch (c[0]) {
+                case "epochs" -> t.epochsProperty().set(0);
+                case "batch" -> t.batchSizeProperty().set(0);
+                case "latent" -> t.latentProperty().set(0);
+                case "dataset" -> t.datasetProperty().set(" ");
+                default -> t.continueCurrentProperty().set(true);
+            }
+            t.start();
+            assertEquals(new UserMessage("Training settings", c[1]), vm.messageProperty().get(), c[0]);
+            assertTrue(tasks.submitted.isEmpty(), c[0]);
+        }
+    }
+
+    @Test
+    void anUnknownDatasetEndsTheStartWithAMessageAndNoModel() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.datasetProperty().set("no-such-dataset");
+        List<State> states = new ArrayList<>();
+        t.stateProperty().addListener((o, a, b) -> states.add(b));
+
+        t.start();
+
+        assertEquals(List.of(State.LOADING, State.IDLE), states);
+        assertEquals("Could not start training", vm.messageProperty().get().title());
+        assertTrue(vm.messageProperty().get().text().contains("no-such-dataset"), vm.messageProperty().get().text());
+        assertFalse(t.isActive());
+        assertEquals("", t.progressTextProperty().get());
+        assertNull(vm.modelProperty().get());
+    }
+
+    // ------------------------------------------------------------------ training
+
+    @Test
+    void aShortTrainingMakesANewUntitledModelAndPlotsIt() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = empty(tasks);
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        List<State> states = new ArrayList<>();
+        t.stateProperty().addListener((o, a, b) -> states.add(b));
+
+        t.start();
+        t.poll();
+
+        assertNull(vm.messageProperty().get());
+        assertEquals(List.of(State.LOADING, State.RUNNING, State.IDLE), states);
+        assertFalse(t.isActive());
+        assertTrue(tasks.submitted.contains(Tasks.Lane.TRAIN));
+
+        TrainingCurves c = t.curves();
+        assertTrue(c.recon().size() > 0);
+        assertTrue(c.kl().size() > 0);
+        assertEquals(1, c.testRecon().size());
+        assertEquals(1, c.testKl().size());
+        assertEquals(1.0, c.testRecon().get(0).x());
+        // Iterations of the first epoch sit between 0 and 1, the last at 1.
+        assertTrue(c.recon().x(0) > 0);
+        assertEquals(1.0, c.recon().x(c.recon().size() - 1), EPS);
+        assertEquals(c.version(), t.curvesVersionProperty().get());
+
+        assertTrue(vm.isDirty());
+        CurrentModel m = vm.modelProperty().get();
+        assertNull(m.file());
+        assertEquals("untitled", m.title());
+        assertNull(m.run(), "the finished model still points at its run");
+        assertEquals(1, m.history().size());
+        assertEquals(List.of(64), m.config().hidden());
+        assertEquals(2, m.config().latent());
+        assertEquals("mnist", m.dataset());
+        assertEquals("8000", m.info().get("train_images"));
+        assertNotNull(m.saved().optimizer(), "Adam state kept for a later continue");
+
+        GridViewModel.RenderedGrid grid = vm.grid().renderedProperty().get();
+        assertNotNull(grid);
+        assertEquals(GridViewModel.DEFAULT_STEPS * 28, grid.mosaic().width());
+        assertEquals(2000, vm.grid().embeddingProperty().get().count());
+        assertTrue(t.progressTextProperty().get().startsWith("Training finished after 16 iterations; test -ELBO"),
+                t.progressTextProperty().get());
+        assertTrue(vm.statusProperty().get().endsWith("Save the model to keep it (File > Save)."),
+                vm.statusProperty().get());
+    }
+
+    @Test
+    void theBetaSetBeforeStartIsTheRunsBeta() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.betaProperty().set(0.5);
+
+        t.start();
+
+        assertEquals(0.5, vm.modelProperty().get().history().epochs().get(0).beta());
+        assertEquals("0.5", vm.modelProperty().get().info().get("beta"));
+        assertTrue(t.curves().beta().stream().allMatch(p -> p.y() == 0.5), t.curves().beta()::toString);
+    }
+
+    @Test
+    void savingTheTrainedModelWritesItAndClearsDirty() throws IOException {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        smallSettings(vm.training());
+        vm.training().start();
+        SavedModel trained = vm.modelProperty().get().saved();
+        Path file = tmp.resolve("trained.lvae");
+
+        vm.save(file, () -> { });
+
+        assertFalse(vm.isDirty());
+        assertEquals(file, vm.modelProperty().get().file());
+        SavedModel back = ModelFile.read(file);
+        assertEquals(trained.config(), back.config());
+        assertArrayEquals(trained.params(), back.params());
+        assertEquals(1, back.history().size());
+        assertNotNull(back.optimizer());
+        assertEquals("mnist", back.info().get("dataset"));
+    }
+
+    // A save renames the model; the curves of the training just shown stay.
+    @Test
+    void savingAfterTrainingKeepsTheTrainingCurves() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        smallSettings(vm.training());
+        vm.training().start();
+        int recon = vm.training().curves().recon().size();
+        assertTrue(recon > 0);
+
+        vm.save(tmp.resolve("trained.lvae"), () -> { });
+
+        assertEquals(recon, vm.training().curves().recon().size());
+        assertEquals(1, vm.training().curves().testRecon().size());
+    }
+
+    @Test
+    void aFailedSaveOfTheTrainedModelKeepsItUnsaved() throws IOException {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        smallSettings(vm.training());
+        vm.training().start();
+        CurrentModel model = vm.modelProperty().get();
+        Path file = java.nio.file.Files.writeString(tmp.resolve("plain"), "x").resolve("trained.lvae");
+
+        vm.save(file, () -> { });
+
+        assertEquals("Could not save the model", vm.messageProperty().get().title());
+        assertTrue(vm.messageProperty().get().text().contains(file.toString()), vm.messageProperty().get().text());
+        assertSame(model, vm.modelProperty().get());
+        assertTrue(vm.isDirty());
+    }
+
+    @Test
+    void continuingASavedModelAddsAnEpochAndKeepsItsFileAndAdamState() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.start();
+        Path file = tmp.resolve("first.lvae");
+        vm.save(file, () -> { });
+        t.continueCurrentProperty().set(true);
+        // Ignored when continuing: the current model's shape wins.
+        t.hiddenProperty().set("abc");
+        t.latentProperty().set(5);
+
+        t.start();
+
+        assertNull(vm.messageProperty().get());
+        CurrentModel m = vm.modelProperty().get();
+        assertEquals(2, m.history().size());
+        assertEquals(2, m.history().epochs().get(1).epoch());
+        assertEquals(List.of(64), m.config().hidden());
+        assertEquals(2, m.config().latent());
+        assertEquals(file, m.file(), "continued in place of the file it came from");
+        assertEquals(32, m.saved().optimizer().iteration(), "Adam's step count goes on from the saved state");
+        assertTrue(vm.isDirty());
+        assertEquals(List.of(1.0, 2.0), t.curves().testRecon().stream().map(TrainingCurves.Point::x).toList());
+        // The new iterations are plotted in the second epoch.
+        assertTrue(t.curves().recon().x(0) > 1, "first iteration at " + t.curves().recon().x(0));
+    }
+
+    // ------------------------------------------------------------------ while a run is under way
+
+    /** Starts a run whose training job is queued but not yet run. */
+    private static ExplorerViewModel runningOn(DirectTasks.Queued tasks) {
+        ExplorerViewModel vm = empty(tasks);
+        smallSettings(vm.training());
+        vm.training().start();
+        assertEquals(State.LOADING, vm.training().stateProperty().get());
+        assertTrue(tasks.runNext(), "no data job");
+        assertEquals(State.RUNNING, vm.training().stateProperty().get());
+        return vm;
+    }
+
+    @Test
+    void openingAModelWhileTrainingIsRefused() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        CurrentModel model = vm.modelProperty().get();
+
+        vm.open(vm.shippedModel());
+
+        assertEquals("Training is running", vm.messageProperty().get().title());
+        assertTrue(vm.messageProperty().get().text().contains(vm.shippedModel().toString()));
+        assertSame(model, vm.modelProperty().get());
+        vm.training().cancel();
+        tasks.runAll();
+    }
+
+    @Test
+    void aSecondStartWhileActiveIsIgnored() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        int pending = tasks.pending();
+        vm.training().start();
+        assertEquals(pending, tasks.pending());
+        vm.training().cancel();
+        tasks.runAll();
+    }
+
+    @Test
+    void betaChangedWhileRunningGoesToTheRun() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        vm.training().betaProperty().set(2.5);
+        assertEquals(2.5, vm.training().runningBeta());
+        vm.training().betaProperty().set(40);
+        assertEquals(10, vm.training().runningBeta());
+        vm.training().cancel();
+        tasks.runAll();
+    }
+
+    @Test
+    void pauseAndResumeSwitchTheState() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        TrainingViewModel t = vm.training();
+        t.pauseOrResume();
+        assertEquals(State.PAUSED, t.stateProperty().get());
+        t.pauseOrResume();
+        assertEquals(State.RUNNING, t.stateProperty().get());
+        t.cancel();
+        tasks.runAll();
+    }
+
+    @Test
+    void cancellingBeforeTheFirstIterationKeepsTheUntrainedModelAndEnds() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        TrainingViewModel t = vm.training();
+
+        t.cancel();
+        assertEquals(State.STOPPING, t.stateProperty().get());
+        tasks.runAll();
+
+        assertEquals(State.IDLE, t.stateProperty().get());
+        assertFalse(t.isActive());
+        assertEquals("Training cancelled after 0 iterations", t.progressTextProperty().get());
+        CurrentModel m = vm.modelProperty().get();
+        assertNull(m.run());
+        assertEquals(0, m.history().size());
+        assertNotNull(vm.grid().renderedProperty().get());
+        assertNull(vm.messageProperty().get());
+    }
+
+    // The run may end between a save's write and its answer: the saved model still gets the file's name.
+    @Test
+    void aSaveStartedDuringTrainingNamesTheModelEvenIfTheRunEndsFirst() throws IOException {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = runningOn(tasks);
+        Path file = tmp.resolve("during.lvae");
+        boolean[] saved = {false};
+
+        vm.save(file, () -> saved[0] = true);
+        // The training job is ahead of the save on the queue: the run ends, then the save answers.
+        tasks.runAll();
+
+        assertTrue(saved[0]);
+        assertNull(vm.messageProperty().get());
+        assertEquals(State.IDLE, vm.training().stateProperty().get());
+        CurrentModel m = vm.modelProperty().get();
+        assertNull(m.run());
+        assertEquals(1, m.history().size(), "the finished model keeps its trained weights");
+        assertArrayEquals(m.saved().params(), ModelFile.read(file).params());
+        assertEquals(file, m.file());
+    }
+
+    @Test
+    void timeLeftIsInSecondsMinutesOrHours() {
+        assertEquals("about 1 s left", TrainingViewModel.timeLeft(0.2));
+        assertEquals("about 42 s left", TrainingViewModel.timeLeft(42));
+        assertEquals("about 3 min left", TrainingViewModel.timeLeft(170));
+        assertEquals("about 2.5 h left", TrainingViewModel.timeLeft(9000));
+    }
+}

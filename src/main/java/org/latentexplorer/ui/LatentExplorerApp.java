@@ -371,19 +371,29 @@ public final class LatentExplorerApp extends Application {
     }
 
     private void showShortcuts() {
+        String[][] keys = {
+            {"Ctrl+T", "train"}, {"Ctrl+P", "pause or resume training"}, {"Ctrl+.", "cancel training"},
+            {"Ctrl+D", "sample from the prior"}, {"Ctrl+0", "reset the view to [-5, 5]\u00b2"},
+            {"Ctrl+= / Ctrl+-", "zoom in / out"}, {"Ctrl+O", "open a model"}, {"Ctrl+S", "save"},
+            {"Ctrl+Shift+S", "save as"}, {"F1", "this list"},
+            {"", ""},
+            {"On the grid", ""}, {"drag", "pan over the latent plane"}, {"wheel", "zoom around the pointer"},
+            {"click", "select a point: its image appears large"}, {"arrow keys", "pan"}, {"+ / -", "zoom"},
+            {"R or Home", "reset the view"}, {"S", "sample from the prior"},
+        };
+        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+        table.setHgap(18);
+        table.setVgap(4);
+        for (int i = 0; i < keys.length; i++) {
+            Label key = new Label(keys[i][0]);
+            key.getStyleClass().add("value");
+            table.addRow(i, key, new Label(keys[i][1]));
+        }
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Ctrl+T   train          Ctrl+P   pause / resume     Ctrl+.   cancel training
-                Ctrl+D   sample from the prior
-                Ctrl+0   reset the view to [-5, 5]\u00b2     Ctrl+= / Ctrl+-   zoom in / out
-                Ctrl+O   open a model    Ctrl+S   save    Ctrl+Shift+S   save as
-
-                On the grid: drag to pan, wheel to zoom around the pointer, click to select,
-                arrow keys pan, + and - zoom, R or Home resets the view, S samples.""");
-        a.getDialogPane().setMinWidth(620);
+        a.getDialogPane().setContent(table);
         a.show();
     }
 

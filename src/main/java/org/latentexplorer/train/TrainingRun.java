@@ -3,6 +3,7 @@ package org.latentexplorer.train;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Adam;
@@ -38,8 +39,11 @@ public final class TrainingRun {
     private final TrainingSettings settings;
     private final Adam adam;
     private final TrainingHistory history;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition unpaused = lock.newCondition();
+    /** Written by an iteration; read by the test evaluation and snapshots, which may overlap. */
+    private final ReentrantReadWriteLock weights = new ReentrantReadWriteLock();
+    /** Only for pausing: cancel and resume never wait for an iteration or an evaluation. */
+    private final ReentrantLock control = new ReentrantLock();
+    private final Condition unpaused = control.newCondition();
     private volatile double beta;
     private volatile boolean paused;
     private volatile boolean cancelled;
@@ -103,7 +107,7 @@ public final class TrainingRun {
                 int m = Math.min(batchSize, n - from);
                 VaeBatch batch = m == batchSize ? full : tail;
                 double betaNow = effectiveBeta(iteration, warmupIterations);
-                lock.lock();
+                weights.writeLock().lock();
                 Vae.BatchTerms t;
                 try {
                     batch.load(train, order, from, m);
@@ -114,7 +118,7 @@ public final class TrainingRun {
                     batch.backward(betaNow);
                     adam.step(vae.params(), grad);
                 } finally {
-                    lock.unlock();
+                    weights.writeLock().unlock();
                 }
                 long dt = System.nanoTime() - t0;
                 trainNanos += dt;
@@ -128,11 +132,11 @@ public final class TrainingRun {
             }
             double seconds = trainNanos / 1e9;
             Evaluation.Terms testTerms;
-            lock.lock();
+            weights.readLock().lock();
             try {
                 testTerms = Evaluation.terms(vae, test);
             } finally {
-                lock.unlock();
+                weights.readLock().unlock();
             }
             TrainingHistory.Epoch record = new TrainingHistory.Epoch(epoch, seconds,
                     effectiveBeta(iteration, warmupIterations), reconSum / n, klSum / n, testTerms.recon(),
@@ -153,13 +157,13 @@ public final class TrainingRun {
         if (!paused) {
             return !cancelled;
         }
-        lock.lock();
+        control.lock();
         try {
             while (paused && !cancelled) {
                 unpaused.awaitUninterruptibly();
             }
         } finally {
-            lock.unlock();
+            control.unlock();
         }
         return !cancelled;
     }
@@ -180,12 +184,12 @@ public final class TrainingRun {
     }
 
     public void resume() {
-        lock.lock();
+        control.lock();
         try {
             paused = false;
             unpaused.signalAll();
         } finally {
-            lock.unlock();
+            control.unlock();
         }
     }
 
@@ -195,32 +199,32 @@ public final class TrainingRun {
 
     /** Stops the run after the current iteration (also when paused). */
     public void cancel() {
-        lock.lock();
+        control.lock();
         try {
             cancelled = true;
             unpaused.signalAll();
         } finally {
-            lock.unlock();
+            control.unlock();
         }
     }
 
     /** A copy of the model between two iterations, safe to use on the calling thread. */
     public Vae snapshot() {
-        lock.lock();
+        weights.readLock().lock();
         try {
             return vae.copy();
         } finally {
-            lock.unlock();
+            weights.readLock().unlock();
         }
     }
 
     /** Adam's state between two iterations, for saving the model to continue later. */
     public OptimizerState optimizerState() {
-        lock.lock();
+        weights.readLock().lock();
         try {
             return adam.save();
         } finally {
-            lock.unlock();
+            weights.readLock().unlock();
         }
     }
 

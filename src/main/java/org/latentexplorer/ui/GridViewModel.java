@@ -65,6 +65,7 @@ public final class GridViewModel {
     private final LatentSpaceWorker.Latest<PointQuery, SelectedImage> pointJob;
     private final LatentSpaceWorker.Latest<org.latentexplorer.data.ImageSet, LatentSpace.Embedding> encodeJob;
     private boolean modelReady;
+    private boolean embeddingStale;
 
     GridViewModel(ExplorerViewModel root) {
         this.root = root;
@@ -95,6 +96,11 @@ public final class GridViewModel {
             requestGrid();
             requestPoint();
             root.sampling().redraw();
+        });
+        showTestSet.addListener((o, a, b) -> {
+            if (b && embeddingStale) {
+                encodeTestSet();
+            }
         });
         selectedX.addListener((o, a, b) -> requestPoint());
         selectedY.addListener((o, a, b) -> requestPoint());
@@ -227,13 +233,22 @@ public final class GridViewModel {
         pointJob.request(new PointQuery(selectedPoint(), mode.get()), selectedImage::set, root.statusOnError("Could not decode the selected point"));
     }
 
-    /** Encodes the current model's test set for the scatter (or clears it when there is none). */
+    /**
+     * Encodes the current model's test set for the scatter (or clears it when there is none). While
+     * the scatter is hidden the work waits until it is shown.
+     */
     void encodeTestSet() {
         DataSplit split = root.dataProperty().get();
         if (split == null || root.model() == null || split.imageSize() != root.model().config().inputSize()) {
             embedding.set(null);
+            embeddingStale = false;
             return;
         }
+        if (!showTestSet.get()) {
+            embeddingStale = true;
+            return;
+        }
+        embeddingStale = false;
         encodeJob.request(split.test(), embedding::set, root.statusOnError("Could not encode the test set"));
     }
 }

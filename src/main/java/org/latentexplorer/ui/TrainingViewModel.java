@@ -357,18 +357,23 @@ public final class TrainingViewModel {
         progressText.set("Epoch " + currentEpoch + " starting ...");
         root.status("Training " + p.initial().config().describe() + " on " + p.data().name());
         TrainingRun r = run;
-        root.tasks.submit(Tasks.Lane.TRAIN, () -> r.run(new TrainingListener() {
-            @Override
-            public void onIteration(IterationStats stats) {
-                iterations.add(stats);
-            }
+        CurrentModel running = new CurrentModel(p.file(), p.initial(), r);
+        root.tasks.submit(Tasks.Lane.TRAIN, () -> {
+            TrainingRun.Result result = r.run(new TrainingListener() {
+                @Override
+                public void onIteration(IterationStats stats) {
+                    iterations.add(stats);
+                }
 
-            @Override
-            public void onEpoch(TrainingHistory.Epoch epoch) {
-                epochsDone.add(epoch);
-            }
-        }), result -> finish(r, result.outcome() == TrainingRun.Outcome.CANCELLED ? "cancelled" : "finished", null),
-                failure -> finish(r, "stopped", failure));
+                @Override
+                public void onEpoch(TrainingHistory.Epoch epoch) {
+                    epochsDone.add(epoch);
+                }
+            });
+            // Copying the weights and the optimizer takes a while: here, not on the UI thread.
+            return new Ended(result, running.toSave());
+        }, ended -> finish(r, ended.result().outcome() == TrainingRun.Outcome.CANCELLED ? "cancelled" : "finished",
+                null, ended.model()), failure -> finish(r, "stopped", failure, null));
     }
 
     /** Holds the run after its current iteration, or lets it go on. */
@@ -489,14 +494,17 @@ public final class TrainingViewModel {
         });
     }
 
-    private void finish(TrainingRun r, String how, Throwable failure) {
+    /** A run that returned, and the model it left, to save (its info as the run's model had it). */
+    private record Ended(TrainingRun.Result result, SavedModel model) {
+    }
+
+    private void finish(TrainingRun r, String how, Throwable failure, SavedModel ended) {
         poll();
         CurrentModel m = root.model();
-        Vae weights = r.snapshot();
         if (m != null && m.run() == r) {
-            SavedModel done = m.toSave();
+            SavedModel done = ended != null ? ended : m.toSave();
             root.replaceModel(new CurrentModel(m.file(), done, null));
-            root.worker.refresh(() -> weights, () -> {
+            root.worker.refresh(() -> Vae.from(done), () -> {
                 root.grid().redraw();
                 root.grid().encodeTestSet();
                 root.sampling().redraw();

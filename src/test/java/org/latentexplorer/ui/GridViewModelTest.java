@@ -304,4 +304,15 @@ class GridViewModelTest {
         assertEquals(3, queued.grid().renderedProperty().get().request().slice().latent());
         assertEquals("Opened " + file, queued.statusProperty().get());
     }
+
+    @Test
+    void theTestSetIsEncodedOnlyOnceTheScatterIsShown() {
+        ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), org.latentexplorer.data.AssetLocator.fromEnvironment());
+        vm.open(vm.shippedModel());
+        assertNotNull(vm.dataProperty().get());
+        assertNull(vm.grid().embeddingProperty().get(), "hidden scatter: nothing encoded");
+        vm.grid().showTestSetProperty().set(true);
+        assertNotNull(vm.grid().embeddingProperty().get());
+        assertEquals(2000, vm.grid().embeddingProperty().get().count());
+    }
 }

@@ -27,6 +27,7 @@ final class Shipped {
 
     static ExplorerViewModel open(DirectTasks tasks) {
         ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.grid().showTestSetProperty().set(true);
         vm.open(vm.shippedModel());
         // Fail here, with the reason, rather than in every test that needs the model.
         assertNull(vm.messageProperty().get(), () -> String.valueOf(vm.messageProperty().get()));

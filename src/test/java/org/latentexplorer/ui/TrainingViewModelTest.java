@@ -29,7 +29,9 @@ class TrainingViewModelTest {
     Path tmp;
 
     private static ExplorerViewModel empty(Tasks tasks) {
-        return new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.grid().showTestSetProperty().set(true);
+        return vm;
     }
 
     /** One epoch of a small model on the shipped MNIST: 16 iterations of 500 images. */

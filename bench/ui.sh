@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Responsiveness of the window, measured on a real (virtual) display: time from the window shown to
+# the first decoded grid, frame times while dragging the grid (20 x 20 and 32 x 32 tiles), and the
+# longest stall of the UI thread while training on MNIST, alone and while dragging. Prints one JSON
+# object and keeps it in bench/out/ui.json.
+#
+#   bench/ui.sh                              # about a minute
+#   bench/ui.sh --train-seconds 60           # longer training window
+#   bench/ui.sh --stalls                     # also where the UI thread was during late pulses
+#
+# Targets: window to grid <= 3 s; median frame work (decode + draw) <= 16 ms at n = 20; longest
+# pulse gap while training <= 50 ms.
+#
+# Needs: the jar (built if missing); without DISPLAY, Xvfb (Debian: xvfb), started on :97 and
+# stopped afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/latent-explorer.jar ] || mvn -B -q package -DskipTests
+
+xvfb=""
+cleanup() { [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; } || true; }
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+  command -v Xvfb >/dev/null || { echo "DISPLAY is not set and Xvfb is not installed (apt-get install xvfb)" >&2; exit 1; }
+  [ ! -e /tmp/.X11-unix/X97 ] || { echo "display :97 is taken; set DISPLAY to a running X server" >&2; exit 1; }
+  Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  export DISPLAY=:97
+  for _ in $(seq 50); do
+    [ -e /tmp/.X11-unix/X97 ] && break
+    sleep 0.1
+  done
+  kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb did not start on :97 (is another server using it?)" >&2; exit 1; }
+fi
+
+out=bench/out
+mkdir -p "$out"
+echo "measuring the window on $DISPLAY (about a minute)..." >&2
+status=0
+java -cp target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/ui.json" || status=$?
+cat "$out/ui.json"
+exit "$status"

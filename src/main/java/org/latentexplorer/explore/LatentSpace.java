@@ -71,9 +71,17 @@ public final class LatentSpace {
         return config;
     }
 
-    /** Copies the weights of a model of the same shape (e.g. a snapshot of a training run). */
+    /** Copies the weights of a model of the same shape. */
     public void setWeights(Vae from) {
         vae.copyFrom(from);
+    }
+
+    /**
+     * Lets a writer put new weights into this space's model (e.g. a training run copying its
+     * current weights), with no copy in between.
+     */
+    public void setWeights(java.util.function.Consumer<Vae> writer) {
+        writer.accept(vae);
     }
 
     /** Decodes the n x n tile centres of a viewport over a plane of the latent space. */

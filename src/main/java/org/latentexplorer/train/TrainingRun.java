@@ -218,6 +218,19 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Copies the weights between two iterations into a model of the same shape, without allocating:
+     * how a display follows a running training several times a second.
+     */
+    public void copyWeightsTo(Vae target) {
+        weights.readLock().lock();
+        try {
+            target.copyFrom(vae);
+        } finally {
+            weights.readLock().unlock();
+        }
+    }
+
     /** Adam's state between two iterations, for saving the model to continue later. */
     public OptimizerState optimizerState() {
         weights.readLock().lock();

@@ -2,7 +2,6 @@ package org.latentexplorer.ui;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.model.Vae;
@@ -36,11 +35,14 @@ final class LatentSpaceWorker {
         }, onError);
     }
 
-    /** Copies new weights of the same model (e.g. a training snapshot, taken on the lane), then onDone. */
-    void refresh(Supplier<Vae> weights, Runnable onDone, Consumer<Throwable> onError) {
+    /**
+     * Lets a writer put new weights of the same model shape into the display copy (on the lane, e.g. a
+     * training run copying its current weights), then onDone.
+     */
+    void refresh(Consumer<Vae> writer, Runnable onDone, Consumer<Throwable> onError) {
         int g = generation;
         tasks.submit(Tasks.Lane.DECODE, () -> {
-            space.setWeights(weights.get());
+            space.setWeights(writer);
             return g;
         }, done -> {
             if (done == generation) {

@@ -483,7 +483,7 @@ public final class TrainingViewModel {
         lastRefresh = now;
         refreshing = true;
         TrainingRun r = run;
-        root.worker.refresh(r::snapshot, () -> {
+        root.worker.refresh(r::copyWeightsTo, () -> {
             refreshing = false;
             root.grid().redraw();
             root.grid().encodeTestSet();
@@ -504,7 +504,7 @@ public final class TrainingViewModel {
         if (m != null && m.run() == r) {
             SavedModel done = ended != null ? ended : m.toSave();
             root.replaceModel(new CurrentModel(m.file(), done, null));
-            root.worker.refresh(() -> Vae.from(done), () -> {
+            root.worker.refresh(target -> target.copyFrom(Vae.from(done)), () -> {
                 root.grid().redraw();
                 root.grid().encodeTestSet();
                 root.sampling().redraw();

@@ -101,7 +101,7 @@ class LatentSpaceWorkerTest {
     @Test
     void aRefreshForAReplacedModelIsNotReported() {
         List<String> refreshed = new ArrayList<>();
-        worker.refresh(() -> tiny(3), () -> refreshed.add("old"), failed);
+        worker.refresh(target -> target.copyFrom(tiny(3)), () -> refreshed.add("old"), failed);
         worker.install(tiny(5), () -> { }, failed);
         tasks.runAll();
         assertEquals(List.of(), refreshed);

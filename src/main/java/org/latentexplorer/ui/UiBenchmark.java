@@ -199,7 +199,8 @@ public final class UiBenchmark {
             pulses.start();
             stage = new Stage();
             stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> shownNanos = System.nanoTime());
-            app = new LatentExplorerApp();
+            // The measured training is not the user's: it must not leave a recovery copy behind.
+            app = new LatentExplorerApp(FileDialogs.NATIVE, null);
             app.start(stage);
             startReturned[0] = System.nanoTime();
             // Listeners run in order: GridView's draw was queued first, so this check runs after it.

@@ -207,7 +207,17 @@ public final class ExplorerViewModel {
     private void loadData(String dataset, CurrentModel forModel) {
         int rows = forModel.config().rows();
         int cols = forModel.config().cols();
-        tasks.submit(Tasks.Lane.FILES, () -> Datasets.load(dataset, rows, cols), split -> {
+        tasks.submit(Tasks.Lane.FILES, () -> {
+            try {
+                return Datasets.load(dataset, rows, cols);
+            } catch (org.latentexplorer.data.DataException missing) {
+                // A model of the full Fashion-MNIST still gets a scatter where only the shipped part is.
+                if (dataset.equals("fashion-mnist-full")) {
+                    return Datasets.load("fashion-mnist", rows, cols);
+                }
+                throw missing;
+            }
+        }, split -> {
             if (model.get() == forModel) {
                 showData(split);
             }

@@ -285,6 +285,28 @@ class LatentExplorerAppTest {
     }
 
     @Test
+    void resizingTheWindowLaysTheGridOutAgainAtTheNewSize() throws Exception {
+        GridView view = app.gridView();
+        javafx.stage.Stage stage = (javafx.stage.Stage) view.getScene().getWindow();
+        double before = view.plotSide();
+        robot.interact(() -> {
+            // Smaller: the headless screen is no larger than the window.
+            stage.setWidth(stage.getWidth() - 150);
+            stage.setHeight(stage.getHeight() - 120);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.plotSide() < before - 50, view.plotSide() + " after, " + before + " before");
+        assertEquals(view.getWidth(), view.canvas().getWidth(), 1.0);
+        // Drawn again at the new size: the plot's corner is the mosaic, the margin beside it is not.
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int x = (int) (view.plotX() + view.plotSide() - 3);
+        int y = (int) (view.plotY() + view.plotSide() - 3);
+        assertTrue(shot.getPixelReader().getColor(x, y).getBrightness() < 0.6, "plot corner drawn");
+        int left = (int) view.plotX() - 20;
+        assertTrue(shot.getPixelReader().getColor(left, y).getBrightness() > 0.9, "margin left of the plot");
+    }
+
+    @Test
     void samplingDrawsAStripAndMarksIt() {
         robot.clickOn(app.samplingPane().sample);
         waitFor(10, () -> app.samplingPane().strip.getChildren().size() == SamplingViewModel.COUNT);

@@ -86,15 +86,23 @@ public final class LatentSpace {
 
     /** Decodes the n x n tile centres of a viewport over a plane of the latent space. */
     public Mosaic render(Viewport view, LatentSlice slice, int n, DecodeMode mode) {
+        return render(view, slice, n, mode, null);
+    }
+
+    /**
+     * As {@link #render(Viewport, LatentSlice, int, DecodeMode)}, writing the pixels into reuse when
+     * it has the right length (a mosaic's pixels the caller no longer needs), so that redrawing
+     * while dragging does not allocate a new picture per frame.
+     */
+    public Mosaic render(Viewport view, LatentSlice slice, int n, DecodeMode mode, int[] reuse) {
         requireSlice(slice);
+        LatentGrid grid = LatentGrid.tiles(view, n);
         if (n != gridSteps) {
-            LatentGrid sized = LatentGrid.tiles(view, n);
-            points = sized.newPointsArray(config.latent());
-            images = sized.newImagesArray(vae);
+            points = grid.newPointsArray(config.latent());
+            images = grid.newImagesArray(vae);
             host = new float[n * n * config.inputSize()];
             gridSteps = n;
         }
-        LatentGrid grid = LatentGrid.tiles(view, n);
         if (mode == DecodeMode.MEAN) {
             grid.decode(vae, slice, points, images);
         } else {
@@ -105,7 +113,7 @@ public final class LatentSpace {
         int rows = config.rows();
         int cols = config.cols();
         int width = n * cols;
-        int[] argb = new int[width * n * rows];
+        int[] argb = reuse != null && reuse.length == width * n * rows ? reuse : new int[width * n * rows];
         int d = config.inputSize();
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {

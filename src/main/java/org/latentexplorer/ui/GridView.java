@@ -305,6 +305,7 @@ final class GridView extends Region {
             image.getPixelWriter().setPixels(0, 0, m.width(), m.height(), PixelFormat.getIntArgbInstance(),
                     m.argb(), 0, m.width());
             shown = r;
+            vm.recycle(m.argb());
         }
         // The mosaic was decoded for r's viewport; during a drag the current one may already differ:
         // draw it where its rectangle lies now, until the next frame arrives.

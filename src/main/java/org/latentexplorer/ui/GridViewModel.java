@@ -36,7 +36,10 @@ public final class GridViewModel {
     public record GridRequest(Viewport view, LatentSlice slice, int steps, DecodeMode mode, long requestedNanos) {
     }
 
-    /** A decoded frame and the request it answers. */
+    /**
+     * A decoded frame and the request it answers. Once a view has copied the pixels to the screen it
+     * may hand them back ({@link #recycle}) to be overwritten by a later frame.
+     */
     public record RenderedGrid(GridRequest request, LatentSpace.Mosaic mosaic, long decodeNanos) {
     }
 
@@ -65,13 +68,16 @@ public final class GridViewModel {
     private final LatentSpaceWorker.Latest<PointQuery, SelectedImage> pointJob;
     private final LatentSpaceWorker.Latest<org.latentexplorer.data.ImageSet, LatentSpace.Embedding> encodeJob;
     private boolean modelReady;
+    /** Pixels of a drawn frame, handed from the UI thread to the decode lane for reuse. */
+    private final java.util.concurrent.atomic.AtomicReference<int[]> spare = new java.util.concurrent.atomic.AtomicReference<>();
     private boolean embeddingStale;
 
     GridViewModel(ExplorerViewModel root) {
         this.root = root;
         this.gridJob = root.worker.latest(space -> request -> {
             long t0 = System.nanoTime();
-            LatentSpace.Mosaic m = space.render(request.view(), request.slice(), request.steps(), request.mode());
+            LatentSpace.Mosaic m = space.render(request.view(), request.slice(), request.steps(), request.mode(),
+                    spare.getAndSet(null));
             return new RenderedGrid(request, m, System.nanoTime() - t0);
         });
         this.pointJob = root.worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
@@ -167,6 +173,11 @@ public final class GridViewModel {
     /** Zoom by factor (> 1 in) around the pixel (px, py). */
     public void zoom(double factor, double px, double py, double widthPx, double heightPx) {
         viewport.set(viewport.get().zoomAround(factor, px, py, widthPx, heightPx));
+    }
+
+    /** The view has copied these pixels of a rendered frame to the screen: a later frame may reuse them. */
+    void recycle(int[] drawnPixels) {
+        spare.set(drawnPixels);
     }
 
     /** Back to [-5, 5]^2. */

@@ -19,6 +19,11 @@ class DirectTasks implements Tasks {
     @Override
     public <T> void submit(Lane lane, Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
         submitted.add(lane);
+        runAndAnswer(work, onDone, onError);
+    }
+
+    /** Runs a job and answers; the answer is outside the try: a failing answer must fail the test. */
+    static <T> void runAndAnswer(Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
         T result;
         try {
             result = work.call();
@@ -26,7 +31,6 @@ class DirectTasks implements Tasks {
             onError.accept(failure);
             return;
         }
-        // Outside the try: a failing answer must fail the test, not be reported as a failed job.
         onDone.accept(result);
     }
 
@@ -50,16 +54,7 @@ class DirectTasks implements Tasks {
 
         @Override
         public <T> void submit(Lane lane, Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onError) {
-            queue.add(() -> {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Throwable failure) {
-                    onError.accept(failure);
-                    return;
-                }
-                onDone.accept(result);
-            });
+            queue.add(() -> runAndAnswer(work, onDone, onError));
         }
 
         @Override

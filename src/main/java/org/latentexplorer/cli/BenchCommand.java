@@ -7,9 +7,9 @@ import java.util.Map;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.explore.LatentGrid;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeBatch;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.NetworkBatch;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.runtime.ProcessStats;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
@@ -43,8 +43,8 @@ final class BenchCommand extends OutputCommand {
         }
         String name = data != null ? data : Datasets.fullFashionMnistAvailable() ? "fashion-mnist-full" : "fashion-mnist";
         DataSplit split = Datasets.load(name);
-        VaeConfig config = VaeConfig.standard(split.train().rows(), split.train().cols(), 2);
-        Vae vae = new Vae(config, 1);
+        ModelConfig config = ModelConfig.standard(split.train().rows(), split.train().cols(), 2);
+        Network vae = new Network(config, 1);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", split.name());
         m.put("train_images", split.train().count());
@@ -85,7 +85,7 @@ final class BenchCommand extends OutputCommand {
     }
 
     /** Time to fill the grid's latent points and decode them, into arrays reused as the window does. */
-    private static double gridMillis(Vae vae, int steps, int repeats) {
+    private static double gridMillis(Network vae, int steps, int repeats) {
         LatentGrid grid = LatentGrid.square(-5, 5, steps);
         INDArray points = grid.newPointsArray(vae.config().latent());
         INDArray images = grid.newImagesArray(vae);
@@ -108,11 +108,11 @@ final class BenchCommand extends OutputCommand {
     private static INDArray tenThousand(DataSplit split) {
         int fromTest = Math.min(10_000, split.test().count());
         int fromTrain = Math.min(10_000 - fromTest, split.train().count());
-        INDArray test = VaeBatch.pixels(split.test(), 0, fromTest);
-        return fromTrain == 0 ? test : Nd4j.vstack(test, VaeBatch.pixels(split.train(), 0, fromTrain));
+        INDArray test = NetworkBatch.pixels(split.test(), 0, fromTest);
+        return fromTrain == 0 ? test : Nd4j.vstack(test, NetworkBatch.pixels(split.train(), 0, fromTrain));
     }
 
-    private static double encodeMillis(Vae vae, INDArray x) {
+    private static double encodeMillis(Network vae, INDArray x) {
         double[] t = new double[7];
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();

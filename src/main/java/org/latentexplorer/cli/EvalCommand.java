@@ -9,7 +9,7 @@ import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Network;
 import org.latentexplorer.train.Evaluation;
 
 import picocli.CommandLine.Command;
@@ -44,7 +44,7 @@ final class EvalCommand extends OutputCommand {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
         SavedModel saved = ModelFile.read(model);
-        Vae vae = Vae.from(saved);
+        Network vae = Network.from(saved);
         DataSplit split = Datasets.load(data, saved.config().rows(), saved.config().cols());
         ImageSet test = limit == null ? split.test() : split.test().first(limit);
         o.progress(String.format("evaluating %s (%s) on %,d test images of %s", model, saved.config().describe(),

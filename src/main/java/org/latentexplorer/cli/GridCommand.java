@@ -8,7 +8,7 @@ import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.explore.Mosaic;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class GridCommand extends OutputCommand {
         double[] r = parseRange(range);
         LatentGrid grid = LatentGrid.square(r[0], r[1], steps);
         SavedModel saved = ModelFile.read(model);
-        Vae vae = Vae.from(saved);
+        Network vae = Network.from(saved);
         INDArray images = grid.decode(vae);
         int h = saved.config().rows();
         int w = saved.config().cols();

@@ -16,8 +16,8 @@ import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.runtime.ProcessStats;
 import org.latentexplorer.train.TrainingDivergedException;
 import org.latentexplorer.train.TrainingListener;
@@ -106,9 +106,9 @@ final class TrainCommand extends OutputCommand {
         DataSplit split = from == null ? Datasets.load(data)
                 : Datasets.load(data, from.config().rows(), from.config().cols());
         var trainSet = limit == null ? split.train() : split.train().first(limit);
-        VaeConfig config = from != null ? from.config()
-                : new VaeConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
-        Vae vae = from != null ? Vae.from(from) : new Vae(config, seed);
+        ModelConfig config = from != null ? from.config()
+                : new ModelConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
+        Network vae = from != null ? Network.from(from) : new Network(config, seed);
         TrainingHistory history = from != null ? from.history() : new TrainingHistory();
         int lastEpoch = history.size() + epochs;
         o.progress(String.format("%s %s on %s: %,d training and %,d test images, epochs %d to %d, beta %s",
@@ -204,7 +204,7 @@ final class TrainCommand extends OutputCommand {
     }
 
     private static void save(TrainingRun run, Map<String, String> info, Path out) {
-        Vae snapshot = run.snapshot();
+        Network snapshot = run.snapshot();
         SavedModel m = new SavedModel(snapshot.config(), snapshot.paramsToArray(), run.optimizerState(),
                 run.history().copy(), info);
         try {

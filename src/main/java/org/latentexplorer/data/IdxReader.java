@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.ModelConfig;
 
 /**
  * Reads images and labels in the IDX format of MNIST: a big-endian header, then the data.
@@ -29,7 +29,7 @@ import org.latentexplorer.model.VaeConfig;
  * name; a file whose name ends in {@code .gz} but that does not start with them is refused.
  *
  * <p>Nothing is allocated on the word of the header alone: counts above {@link #MAX_IMAGES}, sides
- * above {@link VaeConfig#MAX_SIDE} and totals above {@link #MAX_BYTES} are refused at once; an
+ * above {@link ModelConfig#MAX_SIDE} and totals above {@link #MAX_BYTES} are refused at once; an
  * uncompressed file must be as long as its header says before its data is read; a gzip stream is
  * read in chunks into a buffer that grows only as data arrives.
  *
@@ -121,9 +121,9 @@ public final class IdxReader {
         long rows = readUnsigned(header, 8);
         long cols = readUnsigned(header, 12);
         checkCount(name, count, "images");
-        if (rows < 1 || cols < 1 || rows > VaeConfig.MAX_SIDE || cols > VaeConfig.MAX_SIDE) {
+        if (rows < 1 || cols < 1 || rows > ModelConfig.MAX_SIDE || cols > ModelConfig.MAX_SIDE) {
             throw new DataException(name + ": header claims images of " + rows + " x " + cols
-                    + " pixels; each side must be 1.." + VaeConfig.MAX_SIDE);
+                    + " pixels; each side must be 1.." + ModelConfig.MAX_SIDE);
         }
         long total = count * rows * cols;
         if (total > MAX_BYTES) {

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.ModelConfig;
 
 /**
  * Reads a folder of pictures (PNG, JPEG, BMP, GIF) as one unlabelled {@link ImageSet}.
@@ -60,7 +60,7 @@ public final class ImageFolderReader {
      *
      * @throws DataException when the folder is missing, holds no image, or when any image file
      *                       cannot be used (the message lists them all)
-     * @throws IllegalArgumentException when rows or cols is outside 1..{@link VaeConfig#MAX_SIDE}
+     * @throws IllegalArgumentException when rows or cols is outside 1..{@link ModelConfig#MAX_SIDE}
      */
     public static ImageSet read(Path folder, int rows, int cols) throws DataException {
         checkSize(rows, cols);
@@ -197,8 +197,8 @@ public final class ImageFolderReader {
     }
 
     private static void checkSize(int rows, int cols) {
-        if (rows < 1 || cols < 1 || rows > VaeConfig.MAX_SIDE || cols > VaeConfig.MAX_SIDE) {
-            throw new IllegalArgumentException("image size " + rows + " x " + cols + " is outside 1.." + VaeConfig.MAX_SIDE);
+        if (rows < 1 || cols < 1 || rows > ModelConfig.MAX_SIDE || cols > ModelConfig.MAX_SIDE) {
+            throw new IllegalArgumentException("image size " + rows + " x " + cols + " is outside 1.." + ModelConfig.MAX_SIDE);
         }
     }
 }

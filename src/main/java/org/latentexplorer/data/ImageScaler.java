@@ -6,7 +6,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.ModelConfig;
 
 /**
  * Turns any decoded image into the model's kind of picture: grayscale bytes of a given size.
@@ -29,12 +29,12 @@ public final class ImageScaler {
 
     /**
      * @return rows * cols bytes, row-major, 0 = black, 255 = white
-     * @throws IllegalArgumentException when rows or cols is outside 1..{@link VaeConfig#MAX_SIDE}
+     * @throws IllegalArgumentException when rows or cols is outside 1..{@link ModelConfig#MAX_SIDE}
      */
     public static byte[] grayscale(BufferedImage image, int rows, int cols) {
-        if (rows < 1 || cols < 1 || rows > VaeConfig.MAX_SIDE || cols > VaeConfig.MAX_SIDE) {
+        if (rows < 1 || cols < 1 || rows > ModelConfig.MAX_SIDE || cols > ModelConfig.MAX_SIDE) {
             throw new IllegalArgumentException("target size " + rows + " x " + cols + " is outside 1.."
-                    + VaeConfig.MAX_SIDE);
+                    + ModelConfig.MAX_SIDE);
         }
         int w = image.getWidth();
         int h = image.getHeight();

@@ -1,6 +1,6 @@
 package org.latentexplorer.explore;
 
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,20 +76,20 @@ public final class LatentGrid {
     }
 
     /** Decoder means for every grid point: [steps^2, D], pixels in [0, 1]. */
-    public INDArray decode(Vae vae) {
+    public INDArray decode(Network vae) {
         return vae.decodeMeans(points(vae.config().latent()));
     }
 
     /**
-     * As {@link #decode(Vae)}, into arrays the caller keeps between redraws (from
+     * As {@link #decode(Network)}, into arrays the caller keeps between redraws (from
      * {@link #newPointsArray} and {@link #newImagesArray}), so redrawing allocates no array memory.
      */
-    public void decode(Vae vae, INDArray points, INDArray images) {
+    public void decode(Network vae, INDArray points, INDArray images) {
         decode(vae, LatentSlice.firstTwo(vae.config().latent()), points, images);
     }
 
-    /** As {@link #decode(Vae, INDArray, INDArray)}, over the given plane of the latent space. */
-    public void decode(Vae vae, LatentSlice slice, INDArray points, INDArray images) {
+    /** As {@link #decode(Network, INDArray, INDArray)}, over the given plane of the latent space. */
+    public void decode(Network vae, LatentSlice slice, INDArray points, INDArray images) {
         fill(points, slice);
         vae.decodeMeans(points, images);
     }
@@ -98,7 +98,7 @@ public final class LatentGrid {
         return Nd4j.create(DataType.FLOAT, (long) steps * steps, latent);
     }
 
-    public INDArray newImagesArray(Vae vae) {
+    public INDArray newImagesArray(Network vae) {
         return Nd4j.create(vae.dataType(), (long) steps * steps, vae.config().inputSize());
     }
 

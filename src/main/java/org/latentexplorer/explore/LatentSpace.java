@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Host;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeBatch;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.NetworkBatch;
+import org.latentexplorer.model.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,8 +50,8 @@ public final class LatentSpace {
         }
     }
 
-    private final Vae vae;
-    private final VaeConfig config;
+    private final Network vae;
+    private final ModelConfig config;
     private int gridSteps;
     private INDArray points;
     private INDArray images;
@@ -60,19 +60,19 @@ public final class LatentSpace {
     private final INDArray oneImage;
 
     /** Takes a private copy of the model. */
-    public LatentSpace(Vae model) {
+    public LatentSpace(Network model) {
         this.vae = model.copy();
         this.config = vae.config();
         this.one = Nd4j.create(DataType.FLOAT, 1, config.latent());
         this.oneImage = Nd4j.create(vae.dataType(), 1, config.inputSize());
     }
 
-    public VaeConfig config() {
+    public ModelConfig config() {
         return config;
     }
 
     /** Copies the weights of a model of the same shape. */
-    public void setWeights(Vae from) {
+    public void setWeights(Network from) {
         vae.copyFrom(from);
     }
 
@@ -80,7 +80,7 @@ public final class LatentSpace {
      * Lets a writer put new weights into this space's model (e.g. a training run copying its
      * current weights), with no copy in between.
      */
-    public void setWeights(java.util.function.Consumer<Vae> writer) {
+    public void setWeights(java.util.function.Consumer<Network> writer) {
         writer.accept(vae);
     }
 
@@ -168,7 +168,7 @@ public final class LatentSpace {
         int k = config.latent();
         float[] mu = new float[n * k];
         if (n > 0) {
-            INDArray means = vae.encode(VaeBatch.pixels(set, 0, n)).mu();
+            INDArray means = vae.encode(NetworkBatch.pixels(set, 0, n)).mu();
             Host.read(means.castTo(DataType.FLOAT), mu, mu.length);
         }
         int[] labels = null;

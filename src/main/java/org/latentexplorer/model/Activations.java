@@ -32,7 +32,7 @@ final class Activations {
     final INDArray rowSums;    // [n, 1]
 
     /** @param training also allocate the backward pass's arrays */
-    Activations(VaeConfig config, DataType type, int n, boolean training) {
+    Activations(ModelConfig config, DataType type, int n, boolean training) {
         this.n = n;
         this.training = training;
         int d = config.inputSize();

@@ -23,12 +23,12 @@ public final class Adam {
     private final float[] p;
     private long iteration;
 
-    public Adam(Vae vae, double learningRate) {
+    public Adam(Network vae, double learningRate) {
         this(vae, learningRate, null);
     }
 
     /** Continues from saved moments, or starts fresh when saved is null. */
-    public Adam(Vae vae, double learningRate, OptimizerState saved) {
+    public Adam(Network vae, double learningRate, OptimizerState saved) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive number, not " + learningRate);
         }

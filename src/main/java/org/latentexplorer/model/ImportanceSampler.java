@@ -14,9 +14,9 @@ public final class ImportanceSampler {
     /** Decoder rows per pass: bounds memory whatever K is. */
     private static final int MAX_ROWS = 4096;
 
-    private final Vae vae;
+    private final Network vae;
 
-    public ImportanceSampler(Vae vae) {
+    public ImportanceSampler(Network vae) {
         if (!vae.config().variational()) {
             throw new IllegalArgumentException("a plain autoencoder has no q(z|x) to sample from");
         }
@@ -54,7 +54,7 @@ public final class ImportanceSampler {
             }
             Host.write(a.x, repeated, m * samples * d);
             // q(z|x) once per image; its K samples share mu and logVar.
-            Vae.Encoding q = vae.encode(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, start + m), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            Network.Encoding q = vae.encode(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, start + m), org.nd4j.linalg.indexing.NDArrayIndex.all()));
             float[] mu = new float[m * k];
             float[] logVar = new float[m * k];
             Host.read(q.mu(), mu, mu.length);

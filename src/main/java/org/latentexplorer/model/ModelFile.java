@@ -38,7 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * 16          8     D, data length in bytes, int64, 0 &lt;= D &lt;= 2 GiB, a multiple of 4
  * 24          H     header: a JSON object in UTF-8, no byte-order mark (schema below)
  * 24+H        32    header checksum: SHA-256 of bytes [0, 24+H)
- * 56+H        D     data: the P parameters as float32 in {@link VaeConfig#layout()} order, then, only
+ * 56+H        D     data: the P parameters as float32 in {@link ModelConfig#layout()} order, then, only
  *                   when the header's "optimizer" is not null, Adam's P first moments and P second
  *                   moments ({@link OptimizerState#state()} as it is), also float32
  * 56+H+D      32    file checksum: SHA-256 of bytes [0, 56+H+D), everything before it
@@ -165,7 +165,7 @@ public final class ModelFile {
     /** Checks everything a reader will check, so that a file once written always loads. */
     private static byte[] checkedHeader(Path file, SavedModel model) {
         Objects.requireNonNull(model, "model");
-        VaeConfig cfg = Objects.requireNonNull(model.config(), "model.config");
+        ModelConfig cfg = Objects.requireNonNull(model.config(), "model.config");
         float[] params = Objects.requireNonNull(model.params(), "model.params");
         Objects.requireNonNull(model.history(), "model.history");
         long p = cfg.parameterCount();

@@ -65,7 +65,7 @@ final class ModelFileHeader {
     }
 
     /** A checked header. */
-    record Contents(VaeConfig config, Optimizer optimizer, TrainingHistory history, Map<String, String> info) {
+    record Contents(ModelConfig config, Optimizer optimizer, TrainingHistory history, Map<String, String> info) {
         long dataBytes() {
             long p = config.parameterCount();
             return 4 * p + (optimizer == null ? 0 : 8 * p);
@@ -77,7 +77,7 @@ final class ModelFileHeader {
 
     /** The header of a model whose values have already been checked by {@link ModelFile#write}. */
     static byte[] encode(SavedModel model) {
-        VaeConfig cfg = model.config();
+        ModelConfig cfg = model.config();
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode c = root.putObject("config");
         c.put("rows", cfg.rows());
@@ -163,7 +163,7 @@ final class ModelFileHeader {
         Reader r = new Reader(file);
         r.fields(root, "", ROOT_FIELDS);
 
-        VaeConfig config = r.config(root.get("config"));
+        ModelConfig config = r.config(root.get("config"));
         long p = config.parameterCount();
         if (p > ModelFile.MAX_PARAMETERS) {
             throw r.fail(String.format(Locale.ROOT, "the model has %,d parameters, more than the %,d this program loads",
@@ -293,7 +293,7 @@ final class ModelFileHeader {
             return node;
         }
 
-        VaeConfig config(JsonNode c) throws ModelFileException {
+        ModelConfig config(JsonNode c) throws ModelFileException {
             fields(c, "config", CONFIG_FIELDS);
             int rows = integer(c.get("rows"), "config.rows");
             int cols = integer(c.get("cols"), "config.cols");
@@ -317,7 +317,7 @@ final class ModelFileHeader {
                 throw fail("header field config.variational must be true or false, not " + show(v));
             }
             try {
-                return new VaeConfig(rows, cols, hidden, latent, likelihood, sigma, v.booleanValue());
+                return new ModelConfig(rows, cols, hidden, latent, likelihood, sigma, v.booleanValue());
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(file, "the header's config is invalid: " + e.getMessage(), e);
             }

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param info              free-form facts about the model
  * @param fileSize          the file's length in bytes
  */
-public record ModelFileInfo(VaeConfig config, boolean hasOptimizerState, TrainingHistory history,
+public record ModelFileInfo(ModelConfig config, boolean hasOptimizerState, TrainingHistory history,
                             Map<String, String> info, long fileSize) {
     public ModelFileInfo {
         info = Map.copyOf(info);

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.ImportanceSampler;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeBatch;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.NetworkBatch;
 
 /** A model's loss terms and likelihood estimate on a set of images (typically the test set). */
 public final class Evaluation {
@@ -22,16 +22,16 @@ public final class Evaluation {
     }
 
     /** Terms over all images, with noise from a fixed seed so the figure is reproducible. */
-    public static Terms terms(Vae vae, ImageSet images) {
+    public static Terms terms(Network vae, ImageSet images) {
         SplittableRandom rng = new SplittableRandom(0x5EED);
-        VaeBatch batch = new VaeBatch(vae, Math.min(BATCH, images.count()));
+        NetworkBatch batch = new NetworkBatch(vae, Math.min(BATCH, images.count()));
         double recon = 0;
         double kl = 0;
         for (int start = 0; start < images.count(); start += BATCH) {
             int n = Math.min(BATCH, images.count() - start);
-            VaeBatch b = n == batch.capacity() ? batch : new VaeBatch(vae, n);
+            NetworkBatch b = n == batch.capacity() ? batch : new NetworkBatch(vae, n);
             b.load(images, start, n);
-            Vae.BatchTerms t = b.terms(rng);
+            Network.BatchTerms t = b.terms(rng);
             recon += t.reconSum();
             kl += t.klSum();
         }
@@ -40,7 +40,7 @@ public final class Evaluation {
     }
 
     /** Mean IWAE estimate of -log p(x) with K samples over all images (null for an autoencoder). */
-    public static Double iwae(Vae vae, ImageSet images, int samples) {
+    public static Double iwae(Network vae, ImageSet images, int samples) {
         if (!vae.config().variational()) {
             return null;
         }
@@ -49,7 +49,7 @@ public final class Evaluation {
         double total = 0;
         for (int start = 0; start < images.count(); start += BATCH) {
             int n = Math.min(BATCH, images.count() - start);
-            double[] nll = sampler.negLogLikelihood(VaeBatch.pixels(images, start, n), samples, rng);
+            double[] nll = sampler.negLogLikelihood(NetworkBatch.pixels(images, start, n), samples, rng);
             for (double v : nll) {
                 total += v;
             }

@@ -9,8 +9,8 @@ import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Adam;
 import org.latentexplorer.model.OptimizerState;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeBatch;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.NetworkBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,7 +33,7 @@ public final class TrainingRun {
     public record Result(Outcome outcome, long iterations, int epochs) {
     }
 
-    private final Vae vae;
+    private final Network vae;
     private final ImageSet train;
     private final ImageSet test;
     private final TrainingSettings settings;
@@ -53,7 +53,7 @@ public final class TrainingRun {
      *                   optimizer fresh
      * @param history    the model's history so far; new epochs are appended (numbering continues)
      */
-    public TrainingRun(Vae vae, ImageSet train, ImageSet test, TrainingSettings settings,
+    public TrainingRun(Network vae, ImageSet train, ImageSet test, TrainingSettings settings,
                        OptimizerState resumeFrom, TrainingHistory history) {
         if (train.imageSize() != vae.config().inputSize() || test.imageSize() != vae.config().inputSize()) {
             throw new IllegalArgumentException("the data's images are " + train.rows() + " x " + train.cols()
@@ -71,7 +71,7 @@ public final class TrainingRun {
         this.adam = new Adam(vae, settings.learningRate(), resumeFrom);
     }
 
-    public TrainingRun(Vae vae, ImageSet train, ImageSet test, TrainingSettings settings) {
+    public TrainingRun(Network vae, ImageSet train, ImageSet test, TrainingSettings settings) {
         this(vae, train, test, settings, null, new TrainingHistory());
     }
 
@@ -81,8 +81,8 @@ public final class TrainingRun {
         int batchSize = Math.min(settings.batchSize(), n);
         int perEpoch = (n + batchSize - 1) / batchSize;
         INDArray grad = Nd4j.create(vae.dataType(), 1, vae.params().length());
-        VaeBatch full = new VaeBatch(vae, batchSize, grad);
-        VaeBatch tail = n % batchSize == 0 ? null : new VaeBatch(vae, n % batchSize, grad);
+        NetworkBatch full = new NetworkBatch(vae, batchSize, grad);
+        NetworkBatch tail = n % batchSize == 0 ? null : new NetworkBatch(vae, n % batchSize, grad);
         double warmupIterations = settings.warmupEpochs() * perEpoch;
         int firstEpoch = history.size() + 1;
         long iteration = 0;
@@ -105,10 +105,10 @@ public final class TrainingRun {
                 long t0 = System.nanoTime();
                 int from = b * batchSize;
                 int m = Math.min(batchSize, n - from);
-                VaeBatch batch = m == batchSize ? full : tail;
+                NetworkBatch batch = m == batchSize ? full : tail;
                 double betaNow = effectiveBeta(iteration, warmupIterations);
                 weights.writeLock().lock();
-                Vae.BatchTerms t;
+                Network.BatchTerms t;
                 try {
                     batch.load(train, order, from, m);
                     t = batch.terms(rng);
@@ -209,7 +209,7 @@ public final class TrainingRun {
     }
 
     /** A copy of the model between two iterations, safe to use on the calling thread. */
-    public Vae snapshot() {
+    public Network snapshot() {
         weights.readLock().lock();
         try {
             return vae.copy();
@@ -222,7 +222,7 @@ public final class TrainingRun {
      * Copies the weights between two iterations into a model of the same shape, without allocating:
      * how a display follows a running training several times a second.
      */
-    public void copyWeightsTo(Vae target) {
+    public void copyWeightsTo(Network target) {
         weights.readLock().lock();
         try {
             target.copyFrom(vae);

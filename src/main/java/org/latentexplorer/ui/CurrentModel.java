@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.train.TrainingRun;
 
 /**
@@ -19,7 +19,7 @@ import org.latentexplorer.train.TrainingRun;
  */
 record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
 
-    VaeConfig config() {
+    ModelConfig config() {
         return saved.config();
     }
 
@@ -45,7 +45,7 @@ record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         if (run == null) {
             return saved;
         }
-        Vae weights = run.snapshot();
+        Network weights = run.snapshot();
         Map<String, String> info = new java.util.LinkedHashMap<>(saved.info());
         info.put("beta", Double.toString(run.beta()));
         return new SavedModel(weights.config(), weights.paramsToArray(), run.optimizerState(),

@@ -18,7 +18,7 @@ import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Network;
 
 /**
  * The window's state: which model is shown, its dataset, whether trained weights are unsaved, and
@@ -152,7 +152,7 @@ public final class ExplorerViewModel {
                 throw new java.io.FileNotFoundException(file + ": no such file");
             }
             SavedModel saved = ModelFile.read(file);
-            return new Opened(saved, Vae.from(saved));
+            return new Opened(saved, Network.from(saved));
         }, opened -> {
             busy.set(false);
             // A recovered model is still unsaved: Save asks where, and a close asks first.
@@ -166,14 +166,14 @@ public final class ExplorerViewModel {
         });
     }
 
-    private record Opened(SavedModel saved, Vae vae) {
+    private record Opened(SavedModel saved, Network vae) {
     }
 
     /**
      * Shows a model: installs it for decoding, redraws, and shows its test set in the scatter
      * (split when the caller has it already, else read in the background).
      */
-    void show(CurrentModel m, Vae weights, boolean unsaved, DataSplit split) {
+    void show(CurrentModel m, Network weights, boolean unsaved, DataSplit split) {
         CurrentModel before = model.get();
         model.set(m);
         dirty.set(unsaved);

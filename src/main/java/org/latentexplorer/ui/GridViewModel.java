@@ -18,7 +18,7 @@ import org.latentexplorer.explore.DecodeMode;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.ModelConfig;
 
 /**
  * The latent grid: which part of which plane is shown, at how many tiles, what is selected, and
@@ -213,7 +213,7 @@ public final class GridViewModel {
         return slice.get().point(selectedX.get(), selectedY.get());
     }
 
-    void modelChanged(VaeConfig config) {
+    void modelChanged(ModelConfig config) {
         modelReady = false;
         if (slice.get().latent() != config.latent()) {
             slice.set(LatentSlice.firstTwo(config.latent()));

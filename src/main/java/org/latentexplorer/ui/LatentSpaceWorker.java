@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.latentexplorer.explore.LatentSpace;
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Network;
 
 /**
  * The display copy of the current model, confined to the {@link Tasks.Lane#DECODE} lane. Requests
@@ -23,7 +23,7 @@ final class LatentSpaceWorker {
     }
 
     /** Shows a new model from now on (a copy is taken on the lane). */
-    void install(Vae model, Runnable onReady, Consumer<Throwable> onError) {
+    void install(Network model, Runnable onReady, Consumer<Throwable> onError) {
         int g = ++generation;
         tasks.submit(Tasks.Lane.DECODE, () -> {
             space = new LatentSpace(model);
@@ -39,7 +39,7 @@ final class LatentSpaceWorker {
      * Lets a writer put new weights of the same model shape into the display copy (on the lane, e.g. a
      * training run copying its current weights), then onDone.
      */
-    void refresh(Consumer<Vae> writer, Runnable onDone, Consumer<Throwable> onError) {
+    void refresh(Consumer<Network> writer, Runnable onDone, Consumer<Throwable> onError) {
         int g = generation;
         tasks.submit(Tasks.Lane.DECODE, () -> {
             space.setWeights(writer);

@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.ModelConfig;
 
 /** What the current model is: file, shape, data, how far it has trained. */
 final class ModelPane extends VBox {
@@ -37,7 +37,7 @@ final class ModelPane extends VBox {
             return;
         }
         title.setText(m.title() + (vm.isDirty() ? "  \u2022 unsaved" : ""));
-        VaeConfig c = m.config();
+        ModelConfig c = m.config();
         shape.setText((c.variational() ? "VAE" : "Autoencoder") + ", k = " + c.latent() + ", hidden "
                 + c.hidden().toString().replace("[", "").replace("]", "").replace(" ", "")
                 + ", " + (c.likelihood().name().equals("BERNOULLI") ? "Bernoulli" : "Gaussian \u03c3 = " + c.sigma())

@@ -34,8 +34,8 @@ import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.OptimizerState;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.train.IterationStats;
 import org.latentexplorer.train.TrainingDivergedException;
 import org.latentexplorer.train.TrainingListener;
@@ -241,7 +241,7 @@ public final class TrainingViewModel {
     // ------------------------------------------------------------------ actions
 
     /** What the run needs, made on the file lane: data, model, run. */
-    private record Prepared(DataSplit data, TrainingRun run, Vae display, SavedModel initial, Path file,
+    private record Prepared(DataSplit data, TrainingRun run, Network display, SavedModel initial, Path file,
                             int iterationsPerEpoch, int epochs) {
     }
 
@@ -253,7 +253,7 @@ public final class TrainingViewModel {
         CurrentModel current = root.model();
         boolean resume = continueCurrent.get();
         TrainingSettings settings;
-        VaeConfig shape;
+        ModelConfig shape;
         String data;
         try {
             settings = new TrainingSettings(epochs.get(), batchSize.get(), learningRate.get(), SEED, beta.get(), 0);
@@ -289,8 +289,8 @@ public final class TrainingViewModel {
         root.tasks.submit(Tasks.Lane.FILES, () -> {
             DataSplit split = resume ? Datasets.load(dataName, shape.rows(), shape.cols()) : Datasets.load(dataName);
             ImageSet train = split.train();
-            VaeConfig config = resume ? shape : newShape(train.rows(), train.cols());
-            Vae vae = resume ? Vae.from(from) : new Vae(config, SEED);
+            ModelConfig config = resume ? shape : newShape(train.rows(), train.cols());
+            Network vae = resume ? Network.from(from) : new Network(config, SEED);
             TrainingHistory history = resume ? from.history().copy() : new TrainingHistory();
             TrainingRun r = new TrainingRun(vae, train, split.test(), settings, resume ? from.optimizer() : null, history);
             Map<String, String> info = new LinkedHashMap<>(resume ? from.info() : Map.of());
@@ -313,10 +313,10 @@ public final class TrainingViewModel {
         });
     }
 
-    private VaeConfig newShape(int rows, int cols) {
+    private ModelConfig newShape(int rows, int cols) {
         List<Integer> widths = parseHidden(hidden.get());
         DecoderKind kind = decoder.get();
-        return new VaeConfig(rows, cols, widths, latent.get(),
+        return new ModelConfig(rows, cols, widths, latent.get(),
                 kind == DecoderKind.GAUSSIAN ? Likelihood.GAUSSIAN : Likelihood.BERNOULLI,
                 kind == DecoderKind.GAUSSIAN ? 0.1 : 1.0, kind != DecoderKind.AUTOENCODER);
     }
@@ -504,7 +504,7 @@ public final class TrainingViewModel {
         if (m != null && m.run() == r) {
             SavedModel done = ended != null ? ended : m.toSave();
             root.replaceModel(new CurrentModel(m.file(), done, null));
-            root.worker.refresh(target -> target.copyFrom(Vae.from(done)), () -> {
+            root.worker.refresh(target -> target.copyFrom(Network.from(done)), () -> {
                 root.grid().redraw();
                 root.grid().encodeTestSet();
                 root.sampling().redraw();

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** The closed-form KL term the model uses, checked against its definition. */
 class KlDivergenceTest {
 
-    private final VaeConfig config = new VaeConfig(2, 2, List.of(3), 3, Likelihood.BERNOULLI, 1, true);
-    private final Vae vae = new Vae(config, DataType.DOUBLE, 1);
+    private final ModelConfig config = new ModelConfig(2, 2, List.of(3), 3, Likelihood.BERNOULLI, 1, true);
+    private final Network vae = new Network(config, DataType.DOUBLE, 1);
 
     @Test
     void klIsZeroWhenPosteriorEqualsPrior() {

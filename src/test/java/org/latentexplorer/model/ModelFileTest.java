@@ -56,7 +56,7 @@ class ModelFileTest {
 
     @Test
     void roundTripWithoutOptimizerStateOfGaussianAutoencoder() throws IOException {
-        VaeConfig cfg = new VaeConfig(6, 5, List.of(7, 3), 2, Likelihood.GAUSSIAN, 0.3, false);
+        ModelConfig cfg = new ModelConfig(6, 5, List.of(7, 3), 2, Likelihood.GAUSSIAN, 0.3, false);
         SavedModel m = model(cfg, false, 2);
         Path f = dir.resolve("gaussian-ae.lvae");
         ModelFile.write(f, m);
@@ -68,7 +68,7 @@ class ModelFileTest {
 
     @Test
     void roundTripOfStandardMnistSizedModel() throws IOException {
-        SavedModel m = model(VaeConfig.standard(28, 28, 2), true, 3);
+        SavedModel m = model(ModelConfig.standard(28, 28, 2), true, 3);
         Path f = dir.resolve("mnist.lvae");
         ModelFile.write(f, m);
         assertSameModel(m, ModelFile.read(f));
@@ -229,7 +229,7 @@ class ModelFileTest {
     @Test
     void bitFlipAnywhereIsRefused() throws IOException {
         // A tiny model keeps one read per byte fast; every region is still there.
-        VaeConfig tiny = new VaeConfig(2, 2, List.of(3), 1, Likelihood.GAUSSIAN, 0.5, true);
+        ModelConfig tiny = new ModelConfig(2, 2, List.of(3), 1, Likelihood.GAUSSIAN, 0.5, true);
         byte[] b = Files.readAllBytes(written(model(tiny, true, 11)));
         Path f = dir.resolve("flip.lvae");
         List<String> expected = List.of("checksum mismatch", "not a Latent Explorer model file", "format version",
@@ -530,7 +530,7 @@ class ModelFileTest {
         Path f = written(model(small(), true, 27));
         byte[] before = Files.readAllBytes(f);
         SavedModel good = model(small(), true, 28);
-        VaeConfig cfg = good.config();
+        ModelConfig cfg = good.config();
 
         SavedModel shortParams = new SavedModel(cfg, new float[10], null, good.history(), good.info());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.write(f, shortParams));
@@ -565,7 +565,7 @@ class ModelFileTest {
         byte[] before = Files.readAllBytes(f);
         List<Path> seenTemp = new ArrayList<>();
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ModelFile.write(f,
-                model(VaeConfig.standard(28, 28, 2), true, 30), () -> {
+                model(ModelConfig.standard(28, 28, 2), true, 30), () -> {
                     try {
                         seenTemp.addAll(listing(dir));
                     } catch (IOException io) {
@@ -616,11 +616,11 @@ class ModelFileTest {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    private static VaeConfig small() {
-        return new VaeConfig(6, 5, List.of(7, 3), 2, Likelihood.BERNOULLI, 1.0, true);
+    private static ModelConfig small() {
+        return new ModelConfig(6, 5, List.of(7, 3), 2, Likelihood.BERNOULLI, 1.0, true);
     }
 
-    private static SavedModel model(VaeConfig cfg, boolean withOptimizer, long seed) {
+    private static SavedModel model(ModelConfig cfg, boolean withOptimizer, long seed) {
         Random r = new Random(seed);
         int p = (int) cfg.parameterCount();
         float[] params = new float[p];

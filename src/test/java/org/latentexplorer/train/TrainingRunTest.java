@@ -19,12 +19,12 @@ import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 
 class TrainingRunTest {
 
-    private static final VaeConfig SMALL = new VaeConfig(6, 6, List.of(32, 16), 2, Likelihood.BERNOULLI, 1, true);
+    private static final ModelConfig SMALL = new ModelConfig(6, 6, List.of(32, 16), 2, Likelihood.BERNOULLI, 1, true);
 
     /** Bars at random positions: simple images a small VAE can learn. */
     static ImageSet bars(int n, long seed) {
@@ -44,7 +44,7 @@ class TrainingRunTest {
         DataSplit mnist = Datasets.load("mnist");
         ImageSet train = mnist.train().first(1000);
         ImageSet test = mnist.test().first(500);
-        Vae vae = new Vae(VaeConfig.standard(28, 28, 2), 1);
+        Network vae = new Network(ModelConfig.standard(28, 28, 2), 1);
         double before = Evaluation.terms(vae, test).negElbo();
         TrainingRun run = new TrainingRun(vae, train, test, TrainingSettings.defaults(3, 1));
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
@@ -72,7 +72,7 @@ class TrainingRunTest {
     }
 
     private static double trainOnce(long seed) {
-        Vae vae = new Vae(SMALL, seed);
+        Network vae = new Network(SMALL, seed);
         TrainingRun run = new TrainingRun(vae, bars(300, 1), bars(100, 2), TrainingSettings.defaults(2, seed));
         run.run(TrainingListener.NONE);
         return run.history().epochs().get(1).testNegElbo();
@@ -80,7 +80,7 @@ class TrainingRunTest {
 
     @Test
     void iterationsReportBetaChangedFromAnotherThread() throws Exception {
-        Vae vae = new Vae(SMALL, 1);
+        Network vae = new Network(SMALL, 1);
         TrainingSettings s = new TrainingSettings(3, 10, 1e-3, 1, 1.0, 0);
         TrainingRun run = new TrainingRun(vae, bars(300, 1), bars(50, 2), s);
         List<Double> betas = new CopyOnWriteArrayList<>();
@@ -112,7 +112,7 @@ class TrainingRunTest {
 
     @Test
     void warmUpRaisesBetaLinearlyToItsTarget() {
-        Vae vae = new Vae(SMALL, 1);
+        Network vae = new Network(SMALL, 1);
         TrainingSettings s = new TrainingSettings(2, 10, 1e-3, 1, 2.0, 1.0);
         TrainingRun run = new TrainingRun(vae, bars(100, 1), bars(20, 2), s);
         List<Double> betas = new ArrayList<>();
@@ -129,7 +129,7 @@ class TrainingRunTest {
 
     @Test
     void pauseHoldsTheRunAndCancelWhilePausedLeavesAUsableModel() throws Exception {
-        Vae vae = new Vae(SMALL, 1);
+        Network vae = new Network(SMALL, 1);
         TrainingRun run = new TrainingRun(vae, bars(2000, 1), bars(50, 2), new TrainingSettings(50, 10, 1e-3, 1, 1, 0));
         CountDownLatch started = new CountDownLatch(20);
         List<Long> iterations = new CopyOnWriteArrayList<>();
@@ -146,7 +146,7 @@ class TrainingRunTest {
         int atPause = iterations.size();
         Thread.sleep(300);
         assertTrue(iterations.size() <= atPause + 1, "paused: no progress (" + atPause + " -> " + iterations.size() + ")");
-        Vae snapshot = run.snapshot();
+        Network snapshot = run.snapshot();
         run.resume();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (iterations.size() <= atPause + 1 && System.nanoTime() < deadline) {
@@ -176,7 +176,7 @@ class TrainingRunTest {
                 .getMessage().contains("beta"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, Double.NaN, 0))
                 .getMessage().contains("beta"));
-        Vae vae = new Vae(SMALL, 1);
+        Network vae = new Network(SMALL, 1);
         ImageSet wrongSize = new ImageSet("big", 7, 7, new byte[49 * 3], null);
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new TrainingRun(vae, wrongSize, wrongSize, TrainingSettings.defaults(1, 1)))
@@ -185,7 +185,7 @@ class TrainingRunTest {
 
     @Test
     void divergingTrainingStopsWithAClearMessageAndKeepsTheWeights() {
-        Vae vae = new Vae(SMALL, 1);
+        Network vae = new Network(SMALL, 1);
         // Weights so large that the first loss overflows: exp(logVar) is infinite.
         vae.params().muli(1e20f);
         float[] before = vae.paramsToArray();

@@ -260,9 +260,9 @@ class LatentExplorerAppTest {
 
     @Test
     void aModelWithThreeLatentDimensionsLetsTheUserPickThePlaneAndHoldTheThird() throws Exception {
-        var config = new org.latentexplorer.model.VaeConfig(28, 28, java.util.List.of(32), 3,
+        var config = new org.latentexplorer.model.ModelConfig(28, 28, java.util.List.of(32), 3,
                 org.latentexplorer.model.Likelihood.BERNOULLI, 1.0, true);
-        var vae = new org.latentexplorer.model.Vae(config, 5);
+        var vae = new org.latentexplorer.model.Network(config, 5);
         Path file = tmp.resolve("k3.lvae");
         org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config, vae.paramsToArray(),
                 null, new org.latentexplorer.model.TrainingHistory(), java.util.Map.of("dataset", "mnist")));

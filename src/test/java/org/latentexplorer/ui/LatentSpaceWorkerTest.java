@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.model.Likelihood;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 
 /** Latest-wins coalescing of decode requests, and dropping answers meant for a replaced model. */
 class LatentSpaceWorkerTest {
@@ -25,8 +25,8 @@ class LatentSpaceWorkerTest {
     private LatentSpaceWorker.Latest<String, String> latest;
 
     /** A tiny model, told apart from others by its hidden width. */
-    private static Vae tiny(int hidden) {
-        return new Vae(new VaeConfig(4, 4, List.of(hidden), 2, Likelihood.BERNOULLI, 1.0, true), 1);
+    private static Network tiny(int hidden) {
+        return new Network(new ModelConfig(4, 4, List.of(hidden), 2, Likelihood.BERNOULLI, 1.0, true), 1);
     }
 
     @BeforeEach

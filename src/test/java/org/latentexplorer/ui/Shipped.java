@@ -13,8 +13,8 @@ import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Vae;
-import org.latentexplorer.model.VaeConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.ModelConfig;
 
 /** Fixtures: the window's state with the shipped MNIST model open (all work done on the test thread), small model files. */
 final class Shipped {
@@ -42,9 +42,9 @@ final class Shipped {
 
     /** An untrained MNIST-shaped model with a latent space of the given size, saved to a file. */
     static Path modelWithLatent(Path dir, int latent) throws IOException {
-        VaeConfig config = new VaeConfig(28, 28, List.of(16), latent, Likelihood.BERNOULLI, 1.0, true);
+        ModelConfig config = new ModelConfig(28, 28, List.of(16), latent, Likelihood.BERNOULLI, 1.0, true);
         Path file = dir.resolve("latent-" + latent + ".lvae");
-        ModelFile.write(file, new SavedModel(config, new Vae(config, 3).paramsToArray(), null, new TrainingHistory(),
+        ModelFile.write(file, new SavedModel(config, new Network(config, 3).paramsToArray(), null, new TrainingHistory(),
                 Map.of("dataset", "mnist")));
         return file;
     }

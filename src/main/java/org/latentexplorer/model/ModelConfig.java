@@ -15,7 +15,7 @@ import java.util.List;
  * @param sigma       the fixed standard deviation of the Gaussian decoder (ignored for Bernoulli)
  * @param variational false for a plain deterministic autoencoder: z = mu, no KL term
  */
-public record VaeConfig(int rows, int cols, List<Integer> hidden, int latent, Likelihood likelihood,
+public record ModelConfig(int rows, int cols, List<Integer> hidden, int latent, Likelihood likelihood,
                         double sigma, boolean variational) {
 
     public static final int MAX_SIDE = 1024;
@@ -23,7 +23,7 @@ public record VaeConfig(int rows, int cols, List<Integer> hidden, int latent, Li
     public static final int MAX_LATENT = 256;
     public static final int MAX_LAYERS = 8;
 
-    public VaeConfig {
+    public ModelConfig {
         hidden = List.copyOf(hidden);
         if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
             throw new IllegalArgumentException("image size " + rows + " x " + cols + " is outside 1.." + MAX_SIDE);
@@ -48,8 +48,8 @@ public record VaeConfig(int rows, int cols, List<Integer> hidden, int latent, Li
     }
 
     /** The default model of the lecture: 784-512-256-k encoder, k-256-512-784 decoder, Bernoulli. */
-    public static VaeConfig standard(int rows, int cols, int latent) {
-        return new VaeConfig(rows, cols, List.of(512, 256), latent, Likelihood.BERNOULLI, 1.0, true);
+    public static ModelConfig standard(int rows, int cols, int latent) {
+        return new ModelConfig(rows, cols, List.of(512, 256), latent, Likelihood.BERNOULLI, 1.0, true);
     }
 
     public int inputSize() {

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class VaeInferenceTest {
+class NetworkInferenceTest {
 
-    private final VaeConfig config = new VaeConfig(4, 5, List.of(16, 8), 2, Likelihood.BERNOULLI, 1, true);
+    private final ModelConfig config = new ModelConfig(4, 5, List.of(16, 8), 2, Likelihood.BERNOULLI, 1, true);
 
     @Test
     void decodedMeansArePixelsInUnitInterval() {
-        Vae vae = new Vae(config, 3);
+        Network vae = new Network(config, 3);
         INDArray z = Nd4j.createFromArray(new float[][] {{-5, -5}, {0, 0}, {5, 5}});
         INDArray x = vae.decodeMeans(z);
         assertArrayEquals(new long[] {3, 20}, x.shape());
@@ -31,7 +31,7 @@ class VaeInferenceTest {
 
     @Test
     void bernoulliSamplesAreZeroOrOneWithTheDecodedMeanOnAverage() {
-        Vae vae = new Vae(config, 3);
+        Network vae = new Network(config, 3);
         int n = 4000;
         INDArray z = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 2);
         INDArray samples = vae.decodeSamples(z, new SplittableRandom(1));
@@ -47,7 +47,7 @@ class VaeInferenceTest {
 
     @Test
     void largeBatchesAreProcessedInChunksWithTheSameResult() {
-        Vae vae = new Vae(config, 3);
+        Network vae = new Network(config, 3);
         INDArray z = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2500, 2).subi(0.5).muli(8);
         INDArray all = vae.decodeMeans(z);
         INDArray part = vae.decodeMeans(z.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2000, 2500),
@@ -58,7 +58,7 @@ class VaeInferenceTest {
 
     @Test
     void wrongShapedInputIsRefusedWithTheExpectedShape() {
-        Vae vae = new Vae(config, 3);
+        Network vae = new Network(config, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> vae.decodeMeans(Nd4j.zeros(3, 5)));
         assertTrue(e.getMessage().contains("[n, 2]"), e.getMessage());
@@ -68,23 +68,23 @@ class VaeInferenceTest {
 
     @Test
     void savedAndLoadedModelGivesIdenticalOutputs(@TempDir Path dir) throws Exception {
-        Vae vae = new Vae(config, 9);
+        Network vae = new Network(config, 9);
         INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 7, 20);
         INDArray z = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 7, 2);
         Path file = dir.resolve("m.lvae");
         ModelFile.write(file, new SavedModel(config, vae.paramsToArray(), null, new TrainingHistory(), Map.of()));
         SavedModel back = ModelFile.read(file);
-        Vae loaded = new Vae(back.config(), back.params());
+        Network loaded = new Network(back.config(), back.params());
         assertEquals(vae.encode(x).mu(), loaded.encode(x).mu());
         assertEquals(vae.encode(x).logVar(), loaded.encode(x).logVar());
         assertEquals(vae.decodeMeans(z), loaded.decodeMeans(z));
-        assertNotEquals(vae.decodeMeans(z), new Vae(config, 10).decodeMeans(z), "a different network differs");
+        assertNotEquals(vae.decodeMeans(z), new Network(config, 10).decodeMeans(z), "a different network differs");
     }
 
     @Test
     void copyIsIndependentOfTheOriginal() {
-        Vae vae = new Vae(config, 9);
-        Vae copy = vae.copy();
+        Network vae = new Network(config, 9);
+        Network copy = vae.copy();
         INDArray z = Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 2);
         INDArray before = copy.decodeMeans(z);
         vae.params().addi(1);
@@ -94,7 +94,7 @@ class VaeInferenceTest {
 
     @Test
     void iwaeBoundIsBelowTheNegativeElboOnAverage() {
-        Vae vae = new Vae(config, 5);
+        Network vae = new Network(config, 5);
         INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 50, 20);
         ImportanceSampler sampler = new ImportanceSampler(vae);
         double[] k1 = sampler.negLogLikelihood(x, 1, new SplittableRandom(1));
@@ -106,7 +106,7 @@ class VaeInferenceTest {
             m200 += k200[i] / 50;
         }
         // With K = 1 the estimate is a single-sample negative ELBO; more samples tighten the bound.
-        VaeBatch batch = new VaeBatch(vae, 50);
+        NetworkBatch batch = new NetworkBatch(vae, 50);
         var t = vae.terms(batchActivations(vae, x), new SplittableRandom(3), true);
         double negElbo = (t.reconSum() + t.klSum()) / 50;
         assertTrue(m200 < negElbo, "IWAE " + m200 + " below -ELBO " + negElbo);
@@ -114,7 +114,7 @@ class VaeInferenceTest {
         assertTrue(batch.capacity() == 50);
     }
 
-    private static Activations batchActivations(Vae vae, INDArray x) {
+    private static Activations batchActivations(Network vae, INDArray x) {
         Activations a = vae.newActivations((int) x.rows(), false);
         a.x.assign(x);
         return a;

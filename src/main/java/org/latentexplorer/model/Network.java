@@ -31,11 +31,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   loss     recon + beta * KL,  KL = 0.5 * sum(mu^2 + exp(logVar) - 1 - logVar)
  * </pre>
  *
- * All parameters live in one flat vector (layout: {@link VaeConfig#layout()}), which makes saving,
+ * All parameters live in one flat vector (layout: {@link ModelConfig#layout()}), which makes saving,
  * copying and the optimizer step single operations. Not thread-safe: one thread uses an instance;
  * other threads work on a {@link #copy()}.
  */
-public final class Vae {
+public final class Network {
     private static final int CACHED_BATCH_SIZES = 4;
     /** Rows per inference pass: bounds the memory of encoding or decoding a large batch. */
     private static final int MAX_CHUNK = 1024;
@@ -44,7 +44,7 @@ public final class Vae {
         NativeRuntime.configure();
     }
 
-    private final VaeConfig config;
+    private final ModelConfig config;
     private final DataType type;
     private final INDArray params;
     private final Layers weights;
@@ -59,26 +59,26 @@ public final class Vae {
      * A new network with PyTorch's default initialisation for linear layers: weights and biases
      * uniform in +-1/sqrt(fan_in), so a run matches the reference implementation's start.
      */
-    public Vae(VaeConfig config, long seed) {
+    public Network(ModelConfig config, long seed) {
         this(config, DataType.FLOAT, seed);
     }
 
-    /** As {@link #Vae(VaeConfig, long)} in a chosen precision (DOUBLE for gradient checks). */
-    public Vae(VaeConfig config, DataType type, long seed) {
+    /** As {@link #Network(ModelConfig, long)} in a chosen precision (DOUBLE for gradient checks). */
+    public Network(ModelConfig config, DataType type, long seed) {
         this(config, type, initialParams(config, seed));
     }
 
     /** The network a model file holds. */
-    public static Vae from(SavedModel saved) {
-        return new Vae(saved.config(), saved.params());
+    public static Network from(SavedModel saved) {
+        return new Network(saved.config(), saved.params());
     }
 
     /** A network with the given flat parameters (as saved in a model file). */
-    public Vae(VaeConfig config, float[] flatParams) {
+    public Network(ModelConfig config, float[] flatParams) {
         this(config, DataType.FLOAT, flatParams);
     }
 
-    private Vae(VaeConfig config, DataType type, float[] flatParams) {
+    private Network(ModelConfig config, DataType type, float[] flatParams) {
         if (flatParams.length != config.parameterCount()) {
             throw new IllegalArgumentException("expected " + config.parameterCount() + " parameters, got "
                     + flatParams.length);
@@ -90,7 +90,7 @@ public final class Vae {
         this.weights = new Layers(config, params);
     }
 
-    private static float[] initialParams(VaeConfig config, long seed) {
+    private static float[] initialParams(ModelConfig config, long seed) {
         float[] p = new float[Math.toIntExact(config.parameterCount())];
         SplittableRandom rng = new SplittableRandom(seed);
         for (ParamTensor t : config.layout()) {
@@ -104,12 +104,12 @@ public final class Vae {
     }
 
     /** A bias's fan-in is the row count of the weight matrix just before it in the layout. */
-    private static int weightRows(VaeConfig config, ParamTensor bias) {
+    private static int weightRows(ModelConfig config, ParamTensor bias) {
         List<ParamTensor> layout = config.layout();
         return layout.get(layout.indexOf(bias) - 1).rows();
     }
 
-    public VaeConfig config() {
+    public ModelConfig config() {
         return config;
     }
 
@@ -129,14 +129,14 @@ public final class Vae {
     }
 
     /** An independent network with the same weights. */
-    public Vae copy() {
-        Vae v = new Vae(config, type, new float[(int) params.length()]);
+    public Network copy() {
+        Network v = new Network(config, type, new float[(int) params.length()]);
         v.params.assign(params);
         return v;
     }
 
     /** Replaces the weights with those of another network of the same shape. */
-    public void copyFrom(Vae other) {
+    public void copyFrom(Network other) {
         if (!other.config.equals(config)) {
             throw new IllegalArgumentException("different network shapes");
         }
@@ -484,7 +484,7 @@ public final class Vae {
         final INDArray[] decW;
         final INDArray[] decB;
 
-        Layers(VaeConfig config, INDArray flat) {
+        Layers(ModelConfig config, INDArray flat) {
             Map<String, INDArray> views = new LinkedHashMap<>();
             for (ParamTensor t : config.layout()) {
                 INDArray v = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(t.offset(), t.offset() + t.size()))

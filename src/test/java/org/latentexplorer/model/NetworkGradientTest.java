@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The hand-written backward pass against central finite differences of the loss, in double
  * precision, for every parameter of a small network.
  */
-class VaeGradientTest {
+class NetworkGradientTest {
 
     static List<Arguments> cases() {
         return List.of(
@@ -33,8 +33,8 @@ class VaeGradientTest {
     @MethodSource("cases")
     void backwardMatchesFiniteDifferencesForEveryParameter(String name, Likelihood likelihood,
                                                            boolean variational, double beta) {
-        VaeConfig config = new VaeConfig(3, 4, List.of(6, 5), 2, likelihood, 0.3, variational);
-        Vae vae = new Vae(config, DataType.DOUBLE, 11);
+        ModelConfig config = new ModelConfig(3, 4, List.of(6, 5), 2, likelihood, 0.3, variational);
+        Network vae = new Network(config, DataType.DOUBLE, 11);
         int n = 3;
         Activations a = vae.newActivations(n, true);
         fillPixels(a.x, 5);
@@ -67,14 +67,14 @@ class VaeGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void gradientIsNotTriviallyZero(String name, Likelihood likelihood, boolean variational, double beta) {
-        VaeConfig config = new VaeConfig(3, 4, List.of(6, 5), 2, likelihood, 0.3, variational);
-        Vae vae = new Vae(config, DataType.DOUBLE, 3);
+        ModelConfig config = new ModelConfig(3, 4, List.of(6, 5), 2, likelihood, 0.3, variational);
+        Network vae = new Network(config, DataType.DOUBLE, 3);
         Activations a = vae.newActivations(4, true);
         fillPixels(a.x, 9);
         loss(vae, a, beta);
         INDArray grad = Nd4j.create(DataType.DOUBLE, 1, config.parameterCount());
         vae.backward(a, beta, vae.views(grad));
-        Vae.Layers g = vae.views(grad);
+        Network.Layers g = vae.views(grad);
         assertTrue(g.encW[0].norm2Number().doubleValue() > 0, "first encoder layer gets a gradient");
         assertTrue(g.decW[2].norm2Number().doubleValue() > 0, "output layer gets a gradient");
         if (variational) {
@@ -85,8 +85,8 @@ class VaeGradientTest {
     }
 
     /** mean(recon + beta KL) with the same noise every call. */
-    private static double loss(Vae vae, Activations a, double beta) {
-        Vae.BatchTerms t = vae.terms(a, new SplittableRandom(42), true);
+    private static double loss(Network vae, Activations a, double beta) {
+        Network.BatchTerms t = vae.terms(a, new SplittableRandom(42), true);
         return (t.reconSum() + beta * t.klSum()) / t.n();
     }
 

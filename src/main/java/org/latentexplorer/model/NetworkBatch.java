@@ -10,22 +10,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * A batch of exactly n images and all the arrays one forward and backward pass over it needs,
  * allocated once. The training loop fills it, asks for the loss terms, then for the gradient.
  */
-public final class VaeBatch {
-    private final Vae vae;
+public final class NetworkBatch {
+    private final Network vae;
     private final Activations a;
     private final float[] staging;
-    private final Vae.Layers gradient;
+    private final Network.Layers gradient;
 
     /** A batch for measuring only (no gradient). */
-    public VaeBatch(Vae vae, int n) {
+    public NetworkBatch(Network vae, int n) {
         this(vae, n, null);
     }
 
     /**
-     * @param gradient flat vector shaped like {@link Vae#params()} that {@link #backward} writes,
+     * @param gradient flat vector shaped like {@link Network#params()} that {@link #backward} writes,
      *                 or null for a batch that is only measured
      */
-    public VaeBatch(Vae vae, int n, INDArray gradient) {
+    public NetworkBatch(Network vae, int n, INDArray gradient) {
         if (n < 1) {
             throw new IllegalArgumentException("a batch needs at least one image");
         }
@@ -71,7 +71,7 @@ public final class VaeBatch {
     }
 
     /** Draws eps, runs the forward pass and returns the summed recon and KL terms. */
-    public Vae.BatchTerms terms(RandomGenerator rng) {
+    public Network.BatchTerms terms(RandomGenerator rng) {
         return vae.terms(a, rng, true);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.explore.Mosaic;
+import org.latentexplorer.explore.Viewport;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Network;
@@ -25,7 +26,8 @@ final class GridCommand extends OutputCommand {
             description = "range of both latent axes (default ${DEFAULT-VALUE})")
     String range;
 
-    @Option(names = "--steps", defaultValue = "20", description = "points per axis (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "20",
+            description = "tiles per axis; each shows the decoding of its centre (default ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--out", required = true, paramLabel = "PNG")
@@ -35,7 +37,8 @@ final class GridCommand extends OutputCommand {
     @Override
     void run(Output o) throws Exception {
         double[] r = parseRange(range);
-        LatentGrid grid = LatentGrid.square(r[0], r[1], steps);
+        // The window's convention: each image is the decoding of the centre of its tile.
+        LatentGrid grid = LatentGrid.tiles(new Viewport(r[0], r[1], r[0], r[1]), steps);
         SavedModel saved = ModelFile.read(model);
         Network vae = Network.from(saved);
         INDArray images = grid.decode(vae);
@@ -49,7 +52,7 @@ final class GridCommand extends OutputCommand {
         m.put("steps", steps);
         m.put("width", steps * w);
         m.put("height", steps * h);
-        o.result(m, String.format("wrote %s: %d x %d decoded images over [%s, %s]^2", out, steps, steps, r[0], r[1]));
+        o.result(m, String.format("wrote %s: %d x %d decoded tile centres over [%s, %s]^2", out, steps, steps, r[0], r[1]));
     }
 
     static double[] parseRange(String s) {

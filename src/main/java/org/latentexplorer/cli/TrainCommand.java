@@ -12,8 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
+import org.latentexplorer.model.Bernoulli;
+import org.latentexplorer.model.Gaussian;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelKind;
+import org.latentexplorer.model.ModelKinds;
+import org.latentexplorer.model.SquaredError;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Network;
@@ -28,8 +33,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a beta-VAE and save it. The model file is rewritten after every epoch, "
-                + "and on Ctrl-C the weights of the last finished iteration are saved before exiting.")
+        description = "Train a model (a beta-VAE by default, or another kind of autoencoder, or fit PCA) and save it."
+                + " The model file is rewritten after every epoch, and on Ctrl-C the weights of the last finished"
+                + " iteration are saved before exiting.")
 final class TrainCommand extends OutputCommand {
 
     @Option(names = "--data", required = true, paramLabel = "D",
@@ -42,8 +48,21 @@ final class TrainCommand extends OutputCommand {
     @Option(names = "--epochs", defaultValue = "10", description = "passes over the training set (default ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--beta", defaultValue = "1", description = "weight of the KL term; 0 allowed (default ${DEFAULT-VALUE})")
-    double beta;
+    @Option(names = "--kind", defaultValue = "vae", paramLabel = "KIND",
+            description = "vae, ae, sparse-ae, denoising-ae, probabilistic-ae, linear-ae or pca (default ${DEFAULT-VALUE})")
+    String kind;
+
+    @Option(names = "--beta", paramLabel = "B", description = "vae: weight of the KL term; 0 allowed (default 1)")
+    Double beta;
+
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "sparse-ae: weight of the L1 penalty (default 1); probabilistic-ae: weight of the L2 penalty"
+                    + " (default 0, the unregularised one)")
+    Double lambda;
+
+    @Option(names = "--noise", paramLabel = "S",
+            description = "denoising-ae: standard deviation of the input noise (default 0.5)")
+    Double noise;
 
     @Option(names = "--latent", defaultValue = "2", paramLabel = "K", description = "latent dimensions (default ${DEFAULT-VALUE})")
     int latent;
@@ -61,20 +80,17 @@ final class TrainCommand extends OutputCommand {
             description = "KL warm-up: beta grows linearly from 0 over this many epochs (default ${DEFAULT-VALUE})")
     double warmup;
 
-    @Option(names = "--hidden", defaultValue = "512,256", split = ",", paramLabel = "W",
-            description = "encoder hidden widths; the decoder mirrors them (default ${DEFAULT-VALUE})")
-    List<Integer> hidden = new ArrayList<>();
+    @Option(names = "--hidden", split = ",", paramLabel = "W",
+            description = "encoder hidden widths; the decoder mirrors them (default 512,256; linear kinds have none)")
+    List<Integer> hidden;
 
-    @Option(names = "--likelihood", defaultValue = "bernoulli",
-            description = "decoder distribution: bernoulli or gaussian (default ${DEFAULT-VALUE})")
+    @Option(names = "--likelihood", description = "decoder distribution: bernoulli or gaussian (default bernoulli;"
+            + " linear kinds use squared error)")
     String likelihood;
 
     @Option(names = "--sigma", defaultValue = "0.1",
             description = "fixed sigma of the Gaussian decoder (default ${DEFAULT-VALUE})")
     double sigma;
-
-    @Option(names = "--autoencoder", description = "a plain deterministic autoencoder (z = mu, no KL), for comparison")
-    boolean autoencoder;
 
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training images only")
     Integer limit;
@@ -84,36 +100,40 @@ final class TrainCommand extends OutputCommand {
 
     @Option(names = "--resume", paramLabel = "FILE",
             description = "continue training a saved model: its shape, weights, Adam state and history come from"
-                    + " FILE (--latent, --hidden, --likelihood, --sigma and --autoencoder are then ignored);"
+                    + " FILE (--kind, --latent, --hidden, --likelihood and --sigma are then ignored; --beta, --lambda"
+                    + " and --noise change its hyper-parameters);"
                     + " --out may be FILE itself")
     Path resume;
 
 
     @Override
     void run(Output o) throws Exception {
-        TrainingSettings settings = new TrainingSettings(epochs, batch, lr, seed, beta, warmup);
-        Likelihood lik = switch (likelihood.toLowerCase()) {
-            case "bernoulli" -> Likelihood.BERNOULLI;
-            case "gaussian" -> Likelihood.GAUSSIAN;
-            default -> throw new IllegalArgumentException("--likelihood must be bernoulli or gaussian, not " + likelihood);
-        };
+        TrainingSettings settings = new TrainingSettings(epochs, batch, lr, seed, warmup);
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
         SavedModel from = resume == null ? null : ModelFile.read(resume);
+        ModelKind modelKind = withKnobs(from != null ? from.config().kind() : ModelKinds.byId(kind));
+        if (warmup > 0 && modelKind.penalty().isEmpty()) {
+            throw new IllegalArgumentException("--warmup raises a penalty's weight, and " + modelKind.aTitle()
+                    + " has no penalty term");
+        }
         boolean continuesInPlace = from != null && Files.exists(out) && Files.isSameFile(resume, out);
         ModelPaths.checkWritable(out, force || continuesInPlace);
         DataSplit split = from == null ? Datasets.load(data)
                 : Datasets.load(data, from.config().rows(), from.config().cols());
         var trainSet = limit == null ? split.train() : split.train().first(limit);
-        ModelConfig config = from != null ? from.config()
-                : new ModelConfig(trainSet.rows(), trainSet.cols(), hidden, latent, lik, sigma, !autoencoder);
-        Network vae = from != null ? Network.from(from) : new Network(config, seed);
+        ModelConfig config = from != null ? from.config().withKind(modelKind)
+                : ModelConfig.of(modelKind, trainSet.rows(), trainSet.cols(), networkHidden(modelKind), latent,
+                        likelihood(modelKind));
+        Network vae = from != null ? new Network(config, from.params()) : new Network(config, seed);
         TrainingHistory history = from != null ? from.history() : new TrainingHistory();
-        int lastEpoch = history.size() + epochs;
-        o.progress(String.format("%s %s on %s: %,d training and %,d test images, epochs %d to %d, beta %s",
-                from == null ? "training" : "continuing " + resume + ",", config.describe(), split.name(),
-                trainSet.count(), split.test().count(), history.size() + 1, lastEpoch, beta));
+        int lastEpoch = history.size() + (modelKind.fitted() ? 1 : epochs);
+        o.progress(String.format("%s %s on %s: %,d training and %,d test images, %s", from == null
+                        ? (modelKind.fitted() ? "fitting" : "training") : "continuing " + resume + ",",
+                config.describe(), split.name(), trainSet.count(), split.test().count(), modelKind.fitted()
+                        ? "in closed form (--epochs does not apply)"
+                        : "epochs " + (history.size() + 1) + " to " + lastEpoch));
 
         TrainingRun run = new TrainingRun(vae, trainSet, split.test(), settings,
                 from == null ? null : from.optimizer(), history);
@@ -121,7 +141,7 @@ final class TrainCommand extends OutputCommand {
         info.put("dataset", split.name());
         info.put("train_images", Integer.toString(trainSet.count()));
         info.put("seed", Long.toString(seed));
-        info.put("beta", Double.toString(beta));
+        info.remove("beta");   // version 1 kept beta here; the kind holds it now
         info.putIfAbsent("created", Instant.now().toString());
         if (from != null) {
             info.put("resumed", Instant.now().toString());
@@ -145,10 +165,8 @@ final class TrainCommand extends OutputCommand {
                     @Override
                     public void onEpoch(TrainingHistory.Epoch e) {
                         save(run, info, out);
-                        o.result(epochFields(e), String.format("epoch %d/%d  %.1f s  train recon %.2f kl %.2f | test recon %.2f"
-                                        + " kl %.2f -ELBO %.2f | %,.0f images/s", e.epoch(), lastEpoch, e.seconds(),
-                                e.trainRecon(), e.trainKl(), e.testRecon(), e.testKl(), e.testNegElbo(),
-                                e.samplesPerSecond()));
+                        o.result(Figures.epoch(modelKind, e), String.format("epoch %d/%d  %.1f s  %s | %,.0f images/s",
+                                e.epoch(), lastEpoch, e.seconds(), Figures.epochText(modelKind, e), e.samplesPerSecond()));
                     }
                 });
             } catch (TrainingDivergedException diverged) {
@@ -158,7 +176,7 @@ final class TrainCommand extends OutputCommand {
             if (result.outcome() == TrainingRun.Outcome.CANCELLED) {
                 save(run, info, out);
                 stderr().printf("interrupted: saved the weights after iteration %,d (%d finished epochs) to %s%n",
-                        run.optimizerState().iteration(), history.size(), out);
+                        run.iterations(), history.size(), out);
                 stderr().flush();
             }
         } finally {
@@ -173,42 +191,79 @@ final class TrainCommand extends OutputCommand {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("summary", true);
         s.put("outcome", result.outcome().name().toLowerCase());
+        s.put("kind", modelKind.id());
         s.put("epochs", epochsDone.size());
         s.put("iterations", result.iterations());
         s.put("seconds", Output.round((System.nanoTime() - start) / 1e9, 3));
         TrainingHistory.Epoch last = epochsDone.isEmpty() ? null : epochsDone.get(epochsDone.size() - 1);
-        s.put("test_recon", last == null ? null : Output.round(last.testRecon(), 3));
-        s.put("test_kl", last == null ? null : Output.round(last.testKl(), 3));
-        s.put("test_neg_elbo", last == null ? null : Output.round(last.testNegElbo(), 3));
+        if (last != null) {
+            Map<String, Object> fields = Figures.epoch(modelKind, last);
+            fields.forEach((k, v) -> {
+                if (k.startsWith("test_")) {
+                    s.put(k, v);
+                }
+            });
+        }
         s.put("seconds_per_epoch_median", Output.round(medianSeconds(epochsDone), 3));
         s.put("peak_rss_mb", Output.round(ProcessStats.peakRssMb(), 1));
         s.put("model", out.toString());
         o.result(s, String.format("saved %s (%s); peak memory %.0f MB", out,
-                last == null ? "no finished epoch" : String.format("test -ELBO %.2f", last.testNegElbo()),
+                last == null ? "no finished epoch" : "test " + Figures.testText(modelKind,
+                        new org.latentexplorer.train.Evaluation.Terms(last.testRecon(), last.testPenalty())),
                 ProcessStats.peakRssMb()));
     }
 
-    /** The JSON fields of one finished epoch. */
-    static Map<String, Object> epochFields(TrainingHistory.Epoch e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", e.epoch());
-        m.put("seconds", Output.round(e.seconds(), 3));
-        m.put("train_recon", Output.round(e.trainRecon(), 3));
-        m.put("train_kl", Output.round(e.trainKl(), 3));
-        m.put("test_recon", Output.round(e.testRecon(), 3));
-        m.put("test_kl", Output.round(e.testKl(), 3));
-        m.put("test_neg_elbo", Output.round(e.testNegElbo(), 3));
-        m.put("samples_per_second", Output.round(e.samplesPerSecond(), 1));
-        m.put("beta", e.beta());
-        return m;
+    /** The kind with the hyper-parameters given on the command line; one that does not apply is an error. */
+    private ModelKind withKnobs(ModelKind k) {
+        Map<String, Double> given = new LinkedHashMap<>();
+        given.put("beta", beta);
+        given.put("lambda", lambda);
+        given.put("noise", noise);
+        for (Map.Entry<String, Double> e : given.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            boolean known = k.knobs().stream().anyMatch(knob -> knob.key().equals(e.getKey()));
+            if (!known) {
+                throw new IllegalArgumentException("--" + e.getKey() + " does not apply to " + k.aTitle()
+                        + (k.knobs().isEmpty() ? ", which has no hyper-parameters"
+                        : "; its hyper-parameters are " + k.knobs().stream().map(x -> "--" + x.key()).toList()));
+            }
+            k = k.with(e.getKey(), e.getValue());
+        }
+        return k;
+    }
+
+    private List<Integer> networkHidden(ModelKind k) {
+        if (k.linear()) {
+            if (hidden != null && !hidden.isEmpty()) {
+                throw new IllegalArgumentException(k.aTitle() + " is linear: it has no hidden layers, so --hidden"
+                        + " does not apply");
+            }
+            return List.of();
+        }
+        return hidden == null ? ModelConfig.STANDARD_HIDDEN : hidden;
+    }
+
+    private Likelihood likelihood(ModelKind k) {
+        if (k.linear()) {
+            if (likelihood != null) {
+                throw new IllegalArgumentException(k.aTitle() + " is measured by squared error, so --likelihood"
+                        + " does not apply");
+            }
+            return SquaredError.INSTANCE;
+        }
+        String name = likelihood == null ? "bernoulli" : likelihood.toLowerCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "bernoulli" -> Bernoulli.INSTANCE;
+            case "gaussian" -> new Gaussian(sigma);
+            default -> throw new IllegalArgumentException("--likelihood must be bernoulli or gaussian, not " + likelihood);
+        };
     }
 
     private static void save(TrainingRun run, Map<String, String> info, Path out) {
-        Network snapshot = run.snapshot();
-        SavedModel m = new SavedModel(snapshot.config(), snapshot.paramsToArray(), run.optimizerState(),
-                run.history().copy(), info);
         try {
-            ModelFile.write(out, m);
+            ModelFile.write(out, run.checkpoint(info));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(out + ": could not save the model: " + e.getMessage(), e);
         }

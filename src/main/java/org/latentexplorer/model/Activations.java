@@ -10,8 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Activations {
     final int n;
+    final int k;
     final boolean training;
-    final INDArray x;          // [n, D] input pixels in [0, 1]
+    final INDArray x;          // [n, D] the images, pixels in [0, 1]: what the reconstruction term compares with
+    INDArray input;            // [n, D] what the encoder sees: x itself, or a corrupted copy (denoising)
     final INDArray[] enc;      // [n, h_e] encoder activations after ReLU
     final INDArray mu;         // [n, k]
     final INDArray logVar;     // [n, k]
@@ -19,9 +21,9 @@ final class Activations {
     final INDArray eps;        // [n, k] standard normal noise
     final INDArray z;          // [n, k] mu + std * eps
     final INDArray[] dec;      // [n, w_j] decoder activations after ReLU
-    final INDArray logits;     // [n, D]
+    final INDArray logits;     // [n, W] the decoder's output layer (W = D, or 2D for a learned variance)
     final INDArray scratch;    // [n, D]
-    final INDArray dLogits;    // [n, D]
+    final INDArray dLogits;    // [n, W]
     final INDArray[] dEnc;     // same shapes as enc
     final INDArray[] dDec;     // same shapes as dec
     final INDArray dz;
@@ -30,16 +32,19 @@ final class Activations {
     final INDArray onesRow;    // [1, n]: bias gradients are onesRow x delta
     final INDArray onesCol;    // [D, 1]: per-image sums are rows x onesCol
     final INDArray rowSums;    // [n, 1]
+    private float[] host;      // pixels on the Java heap, for the few objectives that work there
 
     /** @param training also allocate the backward pass's arrays */
     Activations(ModelConfig config, DataType type, int n, boolean training) {
         this.n = n;
+        this.k = config.latent();
         this.training = training;
         int d = config.inputSize();
-        int k = config.latent();
+        int w = config.outputSize();
         int[] ew = config.encoderWidths();
         int[] dw = config.decoderWidths();
         x = Nd4j.create(type, n, d);
+        input = x;
         enc = new INDArray[ew.length - 1];
         dEnc = new INDArray[ew.length - 1];
         for (int e = 0; e < enc.length; e++) {
@@ -60,11 +65,19 @@ final class Activations {
             dec[j] = Nd4j.create(type, n, dw[j + 1]);
             dDec[j] = training ? Nd4j.create(type, n, dw[j + 1]) : null;
         }
-        logits = Nd4j.create(type, n, d);
+        logits = Nd4j.create(type, n, w);
         scratch = Nd4j.create(type, n, d);
-        dLogits = training ? Nd4j.create(type, n, d) : null;
+        dLogits = training ? Nd4j.create(type, n, w) : null;
         onesRow = Nd4j.ones(type, 1, n);
         onesCol = Nd4j.ones(type, d, 1);
         rowSums = Nd4j.create(type, n, 1);
+    }
+
+    /** A heap array of at least len floats, allocated once. */
+    float[] hostScratch(int len) {
+        if (host == null || host.length < len) {
+            host = new float[len];
+        }
+        return host;
     }
 }

@@ -3,6 +3,7 @@ package org.latentexplorer.model;
 import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The importance-weighted estimate of -log p(x) (Burda et al., IWAE bound) with K samples from
@@ -17,8 +18,9 @@ public final class ImportanceSampler {
     private final Network vae;
 
     public ImportanceSampler(Network vae) {
-        if (!vae.config().variational()) {
-            throw new IllegalArgumentException("a plain autoencoder has no q(z|x) to sample from");
+        if (!vae.kind().hasPrior()) {
+            throw new IllegalArgumentException(vae.kind().aTitle() + " has no prior p(z) and posterior q(z|x)"
+                    + " to estimate -log p(x) with; only a VAE has");
         }
         this.vae = vae;
     }
@@ -54,7 +56,7 @@ public final class ImportanceSampler {
             }
             Host.write(a.x, repeated, m * samples * d);
             // q(z|x) once per image; its K samples share mu and logVar.
-            Network.Encoding q = vae.encode(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, start + m), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            Network.Encoding q = vae.encode(x.get(NDArrayIndex.interval(start, start + m), NDArrayIndex.all()));
             float[] mu = new float[m * k];
             float[] logVar = new float[m * k];
             Host.read(q.mu(), mu, mu.length);
@@ -70,7 +72,7 @@ public final class ImportanceSampler {
                 }
             }
             vae.decode(a);
-            vae.reconPerImage(a);
+            vae.config().likelihood().reconPerImage(a);
             for (int i = 0; i < m; i++) {
                 double[] logW = new double[samples];
                 double max = Double.NEGATIVE_INFINITY;

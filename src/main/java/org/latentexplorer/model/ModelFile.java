@@ -27,13 +27,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Adam state, training history and info in one self-checking binary file. Java object serialization
  * is never involved: the file is plain bytes plus a JSON header.
  *
- * <h2>Byte layout, format version 1</h2>
+ * <h2>Byte layout, format version 2</h2>
  * Every integer is little-endian two's complement; every float is IEEE 754 binary32, little-endian
  * (the native order of x86 and ARM, so the weights need no swapping on the machines that train).
  * <pre>
  * offset      size  field
  * 0           8     magic: "LTNTVAE" and a zero byte, hex 4C 54 4E 54 56 41 45 00
- * 8           4     format version, int32, = 1
+ * 8           4     format version, int32, = 2 (1 is still read, see below)
  * 12          4     H, header length in bytes, int32, 2 &lt;= H &lt;= 16 MiB (16,777,216)
  * 16          8     D, data length in bytes, int64, 0 &lt;= D &lt;= 2 GiB, a multiple of 4
  * 24          H     header: a JSON object in UTF-8, no byte-order mark (schema below)
@@ -50,14 +50,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * <h2>Header</h2>
  * <pre>
  * {
- *   "config":    {"rows": int, "cols": int, "hidden": [int, ...], "latent": int,
- *                 "likelihood": "BERNOULLI" | "GAUSSIAN", "sigma": number, "variational": bool},
+ *   "config":    {"rows": int, "cols": int, "encoder": [int, ...], "decoder": [int, ...], "latent": int,
+ *                 "activation": "relu" | "leakyrelu(A)" | "elu(A)" | "tanh" | "sigmoid" | "identity",
+ *                 "headActivation": same choices,
+ *                 "likelihood": {"type": "bernoulli"} | {"type": "gaussian", "sigma": number}
+ *                             | {"type": "gaussian-learned", "activation": as above} | {"type": "squared-error"},
+ *                 "kind": {"id": "vae" | "ae" | "sparse-ae" | "denoising-ae" | "probabilistic-ae"
+ *                                | "linear-ae" | "pca",
+ *                          and one number per hyper-parameter of the kind: "beta" (vae), "lambda"
+ *                          (sparse-ae, probabilistic-ae), "noise" (denoising-ae)}},
  *   "tensors":   [{"name": string, "rows": int, "cols": int, "dtype": "float32le",
  *                  "offset": int, "length": int}, ...],
  *   "optimizer": null | {"learningRate": number, "iteration": int, "dtype": "float32le",
  *                        "offset": int, "length": int},
- *   "history":   [{"epoch": int, "seconds": n, "beta": n, "trainRecon": n, "trainKl": n,
- *                  "testRecon": n, "testKl": n, "testNegElbo": n, "samplesPerSecond": n}, ...],
+ *   "history":   [{"epoch": int, "seconds": n, "samplesPerSecond": n, "trainRecon": n, "testRecon": n,
+ *                  "weight": n, "trainPenalty": n, "testPenalty": n}, ...],
  *   "info":      {string: string, ...}
  * }
  * </pre>
@@ -69,12 +76,22 @@ import java.util.concurrent.ThreadLocalRandom;
  *       the tensor's element offset, length = 4 x rows x cols. The optimizer's offset is 4P and its
  *       length 8P, and D = 4P, or 12P with the optimizer state.</li>
  *   <li>"sigma" and "learningRate" are finite and positive; "iteration" is at least 0; "epoch" is
- *       at least 1. The other history numbers may be written as the strings "NaN", "Infinity" or
- *       "-Infinity", since JSON has no such numbers and a diverged epoch produces them.</li>
+ *       at least 1; each hyper-parameter lies in its range ({@link Knob}). The other history numbers
+ *       may be written as the strings "NaN", "Infinity" or "-Infinity", since JSON has no such numbers
+ *       and a diverged epoch produces them; "weight", "trainPenalty" and "testPenalty" (the penalty
+ *       term, e.g. the KL, and its weight, e.g. beta) are null exactly when the kind has no penalty.</li>
  *   <li>Every weight and optimizer value is finite. P is at most 170,000,000.</li>
  *   <li>The header has at most 1,000,000 JSON tokens and nests at most 16 levels
  *       deep.</li>
  * </ul>
+ *
+ * <h2>Version 1</h2>
+ * Version 1 (the only one before model kinds) is read and converted: its "config" was
+ * {"rows", "cols", "hidden", "latent", "likelihood": "BERNOULLI" | "GAUSSIAN", "sigma", "variational"}:
+ * a mirrored ReLU network, a VAE when "variational" (its beta taken from info "beta") and a plain
+ * autoencoder otherwise, whose stored but unused logVar head is dropped and whose "mu" head becomes
+ * "code". Its history had "beta", "trainKl", "testKl" and "testNegElbo" where version 2 has
+ * "weight", "trainPenalty", "testPenalty" (a plain autoencoder's zero KL becomes no penalty).
  *
  * <h2>Loading order</h2>
  * {@link #read} never uses a number before checking it: file type, magic, version, size limits, H and D against their limits and against the file's real size, the file checksum (by
@@ -93,8 +110,8 @@ public final class ModelFile {
 
     /** The first 8 bytes of every model file; not public, since arrays cannot be made read-only. */
     static final byte[] MAGIC = {'L', 'T', 'N', 'T', 'V', 'A', 'E', 0};
-    /** The one format version this program reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this program writes; it reads this one and version 1. */
+    public static final int FORMAT_VERSION = 2;
     /** 2 GiB, the largest file this program reads or writes. */
     public static final long MAX_FILE_BYTES = 1L << 31;
     public static final int MAX_HEADER_BYTES = 16 << 20;
@@ -201,9 +218,14 @@ public final class ModelFile {
                 throw new IllegalArgumentException("the optimizer iteration must not be negative, not " + opt.iteration());
             }
         }
+        boolean penalty = cfg.kind().penalty().isPresent();
         for (TrainingHistory.Epoch e : model.history().epochs()) {
             if (e.epoch() < 1) {
                 throw new IllegalArgumentException("history epoch numbers start at 1, not " + e.epoch());
+            }
+            if (!penalty && !(Double.isNaN(e.weight()) && Double.isNaN(e.trainPenalty()) && Double.isNaN(e.testPenalty()))) {
+                throw new IllegalArgumentException("history epoch " + e.epoch() + " has penalty figures, but "
+                        + cfg.kind().aTitle() + " has no penalty term");
             }
         }
         byte[] header = ModelFileHeader.encode(model);
@@ -213,7 +235,7 @@ public final class ModelFile {
                     header.length, MAX_HEADER_BYTES));
         }
         try {
-            ModelFileHeader.decode(file, header);
+            ModelFileHeader.decode(file, header, FORMAT_VERSION);
         } catch (ModelFileException e) {
             throw new IllegalArgumentException("the model cannot be stored: " + e.problem(), e);
         }
@@ -339,11 +361,11 @@ public final class ModelFile {
             }
             checkHeaderHash(file, f);
 
-            ModelFileHeader.Contents h = ModelFileHeader.decode(file, f.header());
+            ModelFileHeader.Contents h = ModelFileHeader.decode(file, f.header(), f.version());
             checkDataLength(file, f, h);
 
             // Pass 2: the values, hashed again so that what is returned is exactly what was verified.
-            int p = (int) h.config().parameterCount();
+            int p = (int) h.storedParameters();
             float[] params = new float[p];
             float[] state = h.optimizer() == null ? null : new float[2 * p];
             digest.update(f.front());
@@ -356,7 +378,7 @@ public final class ModelFile {
                 throw new ModelFileException(file, "the file changed while it was being read");
             }
 
-            List<ParamTensor> layout = h.config().layout();
+            List<ParamTensor> layout = h.stored();
             int bad = firstNonFinite(params);
             if (bad >= 0) {
                 throw new ModelFileException(file, describeWeight(layout, params, bad) + "; the model is unusable");
@@ -368,9 +390,9 @@ public final class ModelFile {
                     throw new ModelFileException(file, "the optimizer state holds "
                             + describeMoment(layout, state, bad, p) + "; training cannot continue from it");
                 }
-                optimizer = new OptimizerState(h.optimizer().learningRate(), h.optimizer().iteration(), state);
+                optimizer = new OptimizerState(h.optimizer().learningRate(), h.optimizer().iteration(), h.current(state));
             }
-            return new SavedModel(h.config(), params, optimizer, h.history(), h.info());
+            return new SavedModel(h.config(), h.current(params), optimizer, h.history(), h.info());
         } catch (ModelFileException e) {
             throw e;
         } catch (EOFException e) {
@@ -393,7 +415,7 @@ public final class ModelFile {
             long size = ch.size();
             Frame f = frame(file, ch, size);
             checkHeaderHash(file, f);
-            ModelFileHeader.Contents h = ModelFileHeader.decode(file, f.header());
+            ModelFileHeader.Contents h = ModelFileHeader.decode(file, f.header(), f.version());
             checkDataLength(file, f, h);
             return new ModelFileInfo(h.config(), h.optimizer() != null, h.history(), h.info(), size);
         } catch (ModelFileException e) {
@@ -411,7 +433,7 @@ public final class ModelFile {
      * @param front    prefix, header and header checksum: bytes [0, 56+H)
      * @param fileHash the stored file checksum
      */
-    private record Frame(byte[] front, int headerBytes, long dataBytes, byte[] fileHash) {
+    private record Frame(int version, byte[] front, int headerBytes, long dataBytes, byte[] fileHash) {
         byte[] header() {
             return Arrays.copyOfRange(front, PREFIX_BYTES, PREFIX_BYTES + headerBytes);
         }
@@ -459,8 +481,8 @@ public final class ModelFile {
             throw truncatedBelowMinimum(file, size);
         }
         int version = prefix.getInt(8);
-        if (version != FORMAT_VERSION) {
-            throw new ModelFileException(file, "written by format version " + version + "; this program reads version "
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new ModelFileException(file, "written by format version " + version + "; this program reads versions 1 to "
                     + FORMAT_VERSION + (version > FORMAT_VERSION ? " (a newer Latent Explorer may read it)" : ""));
         }
         if (size < MIN_FILE_BYTES) {
@@ -498,7 +520,7 @@ public final class ModelFile {
         ByteBuffer fileHash = ByteBuffer.allocate(HASH_BYTES);
         ch.position(size - HASH_BYTES);
         readFully(ch, fileHash);
-        return new Frame(front.array(), headerBytes, dataBytes, fileHash.array());
+        return new Frame(version, front.array(), headerBytes, dataBytes, fileHash.array());
     }
 
     private static ModelFileException truncatedBelowMinimum(Path file, long size) {

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 final class ModelFileHeader {
 
-    /** The only tensor encoding of format version 1. */
+    /** The only tensor encoding of format versions 1 and 2. */
     static final String DTYPE = "float32le";
     /** Header JSON tokens allowed; bounds the tree Jackson builds, since 16 MiB of "[0,0,..." would expand tenfold. */
     static final int MAX_TOKENS = 1_000_000;
@@ -41,12 +41,18 @@ final class ModelFileHeader {
     static final int MAX_DEPTH = 16;
 
     private static final Set<String> ROOT_FIELDS = Set.of("config", "tensors", "optimizer", "history", "info");
-    private static final Set<String> CONFIG_FIELDS =
+    private static final Set<String> CONFIG_FIELDS = Set.of("rows", "cols", "encoder", "decoder", "latent",
+            "activation", "headActivation", "likelihood", "kind");
+    private static final Set<String> V1_CONFIG_FIELDS =
             Set.of("rows", "cols", "hidden", "latent", "likelihood", "sigma", "variational");
     private static final Set<String> TENSOR_FIELDS = Set.of("name", "rows", "cols", "dtype", "offset", "length");
     private static final Set<String> OPTIMIZER_FIELDS = Set.of("learningRate", "iteration", "dtype", "offset", "length");
-    private static final Set<String> EPOCH_FIELDS = Set.of("epoch", "seconds", "beta", "trainRecon", "trainKl",
+    private static final Set<String> EPOCH_FIELDS = Set.of("epoch", "seconds", "weight", "trainRecon", "trainPenalty",
+            "testRecon", "testPenalty", "samplesPerSecond");
+    private static final Set<String> V1_EPOCH_FIELDS = Set.of("epoch", "seconds", "beta", "trainRecon", "trainKl",
             "testRecon", "testKl", "testNegElbo", "samplesPerSecond");
+    /** Version 1 gave every network both heads; its plain autoencoder left logVar unused. */
+    private static final List<String> V1_HEADS = List.of("mu", "logVar");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -64,11 +70,45 @@ final class ModelFileHeader {
     record Optimizer(double learningRate, long iteration) {
     }
 
-    /** A checked header. */
-    record Contents(ModelConfig config, Optimizer optimizer, TrainingHistory history, Map<String, String> info) {
+    /**
+     * A checked header.
+     *
+     * @param stored the tensors as the file stores them: the config's layout, except in a version 1
+     *               autoencoder, which stored an unused logVar head ({@link #current} drops it)
+     */
+    record Contents(ModelConfig config, List<ParamTensor> stored, Optimizer optimizer, TrainingHistory history,
+                    Map<String, String> info) {
+        long storedParameters() {
+            ParamTensor last = stored.get(stored.size() - 1);
+            return last.offset() + last.size();
+        }
+
         long dataBytes() {
-            long p = config.parameterCount();
+            long p = storedParameters();
             return 4 * p + (optimizer == null ? 0 : 8 * p);
+        }
+
+        /**
+         * Values laid out as stored, [P_stored] or the optimizer's [2 P_stored], in the config's
+         * layout: tensors copied by name ("code" was "mu" in version 1), the rest dropped.
+         */
+        float[] current(float[] storedValues) {
+            List<ParamTensor> layout = config.layout();
+            long p = config.parameterCount();
+            long ps = storedParameters();
+            if (p == ps) {
+                return storedValues;
+            }
+            int copies = storedValues.length / (int) ps;
+            float[] out = new float[(int) (copies * p)];
+            for (ParamTensor t : layout) {
+                String name = t.name().startsWith("code.") ? "mu." + t.name().substring(5) : t.name();
+                ParamTensor s = stored.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                for (int c = 0; c < copies; c++) {
+                    System.arraycopy(storedValues, (int) (c * ps + s.offset()), out, (int) (c * p + t.offset()), (int) t.size());
+                }
+            }
+            return out;
         }
     }
 
@@ -82,12 +122,23 @@ final class ModelFileHeader {
         ObjectNode c = root.putObject("config");
         c.put("rows", cfg.rows());
         c.put("cols", cfg.cols());
-        ArrayNode hidden = c.putArray("hidden");
-        cfg.hidden().forEach(hidden::add);
+        cfg.encoder().forEach(c.putArray("encoder")::add);
+        cfg.decoder().forEach(c.putArray("decoder")::add);
         c.put("latent", cfg.latent());
-        c.put("likelihood", cfg.likelihood().name());
-        c.put("sigma", cfg.sigma());
-        c.put("variational", cfg.variational());
+        c.put("activation", cfg.activation().toString());
+        c.put("headActivation", cfg.headActivation().toString());
+        ObjectNode lik = c.putObject("likelihood");
+        lik.put("type", cfg.likelihood().id());
+        if (cfg.likelihood() instanceof Gaussian g) {
+            lik.put("sigma", g.sigma());
+        } else if (cfg.likelihood() instanceof LearnedGaussian g) {
+            lik.put("activation", g.activation().toString());
+        }
+        ObjectNode kind = c.putObject("kind");
+        kind.put("id", cfg.kind().id());
+        for (Knob k : cfg.kind().knobs()) {
+            kind.put(k.key(), cfg.kind().value(k.key()));
+        }
 
         ArrayNode tensors = root.putArray("tensors");
         for (ParamTensor t : cfg.layout()) {
@@ -114,17 +165,17 @@ final class ModelFileHeader {
         }
 
         ArrayNode history = root.putArray("history");
+        boolean penalty = cfg.kind().penalty().isPresent();
         for (TrainingHistory.Epoch e : model.history().epochs()) {
             ObjectNode n = history.addObject();
             n.put("epoch", e.epoch());
             putNumber(n, "seconds", e.seconds());
-            putNumber(n, "beta", e.beta());
-            putNumber(n, "trainRecon", e.trainRecon());
-            putNumber(n, "trainKl", e.trainKl());
-            putNumber(n, "testRecon", e.testRecon());
-            putNumber(n, "testKl", e.testKl());
-            putNumber(n, "testNegElbo", e.testNegElbo());
             putNumber(n, "samplesPerSecond", e.samplesPerSecond());
+            putNumber(n, "trainRecon", e.trainRecon());
+            putNumber(n, "testRecon", e.testRecon());
+            putPenalty(n, "weight", e.weight(), penalty);
+            putPenalty(n, "trainPenalty", e.trainPenalty(), penalty);
+            putPenalty(n, "testPenalty", e.testPenalty(), penalty);
         }
 
         ObjectNode info = root.putObject("info");
@@ -148,8 +199,20 @@ final class ModelFileHeader {
         }
     }
 
-    /** Checks every field of the header and that its tensor table is exactly the config's layout. */
-    static Contents decode(Path file, byte[] header) throws ModelFileException {
+    /** A kind without a penalty has none: null, not a number that could pass for one. */
+    private static void putPenalty(ObjectNode n, String field, double v, boolean present) {
+        if (present) {
+            putNumber(n, field, v);
+        } else {
+            n.putNull(field);
+        }
+    }
+
+    /**
+     * Checks every field of a header of the given format version (1 or 2) and that its tensor table
+     * is exactly the config's layout.
+     */
+    static Contents decode(Path file, byte[] header, int version) throws ModelFileException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -163,17 +226,45 @@ final class ModelFileHeader {
         Reader r = new Reader(file);
         r.fields(root, "", ROOT_FIELDS);
 
-        ModelConfig config = r.config(root.get("config"));
-        long p = config.parameterCount();
+        Map<String, String> info = r.info(root.get("info"));
+        ModelConfig config;
+        List<ParamTensor> stored;
+        TrainingHistory history;
+        if (version == 1) {
+            JsonNode v1 = root.get("config");
+            boolean variational = r.v1Variational(v1);
+            history = r.v1History(root.get("history"), variational);
+            config = r.v1Config(v1, variational ? new Vae(v1Beta(info, history)) : new PlainAutoencoder());
+            stored = config.layout(V1_HEADS);
+        } else {
+            config = r.config(root.get("config"));
+            history = r.history(root.get("history"), config.kind().penalty().isPresent());
+            stored = config.layout();
+        }
+        ParamTensor last = stored.get(stored.size() - 1);
+        long p = last.offset() + last.size();
         if (p > ModelFile.MAX_PARAMETERS) {
             throw r.fail(String.format(Locale.ROOT, "the model has %,d parameters, more than the %,d this program loads",
                     p, ModelFile.MAX_PARAMETERS));
         }
-        r.tensors(root.get("tensors"), config.layout());
+        r.tensors(root.get("tensors"), stored);
         Optimizer optimizer = r.optimizer(root.get("optimizer"), p);
-        TrainingHistory history = r.history(root.get("history"));
-        Map<String, String> info = r.info(root.get("info"));
-        return new Contents(config, optimizer, history, info);
+        return new Contents(config, stored, optimizer, history, info);
+    }
+
+    /**
+     * Version 1 kept beta only among the model's info and history: the beta its training ended
+     * with, or 1.
+     */
+    private static double v1Beta(Map<String, String> info, TrainingHistory history) {
+        List<TrainingHistory.Epoch> epochs = history.epochs();
+        double beta = epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).weight();
+        try {
+            beta = Double.parseDouble(info.getOrDefault("beta", ""));
+        } catch (NumberFormatException absent) {
+            // keep the history's
+        }
+        return Double.isFinite(beta) && beta >= Vae.BETA.min() && beta <= Vae.BETA.max() ? beta : Vae.BETA.defaultValue();
     }
 
     private static JsonNode parse(Path file, String text) throws ModelFileException {
@@ -297,27 +388,124 @@ final class ModelFileHeader {
             fields(c, "config", CONFIG_FIELDS);
             int rows = integer(c.get("rows"), "config.rows");
             int cols = integer(c.get("cols"), "config.cols");
-            JsonNode h = array(c.get("hidden"), "config.hidden");
-            List<Integer> hidden = new ArrayList<>();
-            for (int i = 0; i < h.size(); i++) {
-                hidden.add(integer(h.get(i), "config.hidden[" + i + "]"));
-            }
+            List<Integer> encoder = widths(c.get("encoder"), "config.encoder");
+            List<Integer> decoder = widths(c.get("decoder"), "config.decoder");
             int latent = integer(c.get("latent"), "config.latent");
-            String lk = text(c.get("likelihood"), "config.likelihood");
-            Likelihood likelihood;
+            ActivationFunction activation = activation(c.get("activation"), "config.activation");
+            ActivationFunction head = activation(c.get("headActivation"), "config.headActivation");
+            Likelihood likelihood = likelihood(c.get("likelihood"));
+            ModelKind kind = kind(c.get("kind"));
             try {
-                likelihood = Likelihood.valueOf(lk);
+                return new ModelConfig(rows, cols, encoder, decoder, latent, activation, head, likelihood, kind);
             } catch (IllegalArgumentException e) {
-                throw fail("header field config.likelihood is " + show(c.get("likelihood"))
-                        + "; expected one of " + List.of(Likelihood.values()));
+                throw new ModelFileException(file, "the header's config is invalid: " + e.getMessage(), e);
             }
-            double sigma = finite(c.get("sigma"), "config.sigma");
+        }
+
+        private List<Integer> widths(JsonNode node, String path) throws ModelFileException {
+            JsonNode h = array(node, path);
+            if (h.size() > ModelConfig.MAX_LAYERS) {
+                throw fail("header field " + path + " lists " + h.size() + " layers; at most " + ModelConfig.MAX_LAYERS);
+            }
+            List<Integer> widths = new ArrayList<>();
+            for (int i = 0; i < h.size(); i++) {
+                widths.add(integer(h.get(i), path + "[" + i + "]"));
+            }
+            return widths;
+        }
+
+        private ActivationFunction activation(JsonNode node, String path) throws ModelFileException {
+            try {
+                return ActivationFunction.parse(text(node, path));
+            } catch (IllegalArgumentException e) {
+                throw fail("header field " + path + ": " + e.getMessage());
+            }
+        }
+
+        private Likelihood likelihood(JsonNode node) throws ModelFileException {
+            if (node == null || !node.isObject() || !node.has("type")) {
+                throw fail("header field config.likelihood must be an object with a \"type\", not " + show(node));
+            }
+            String type = text(node.get("type"), "config.likelihood.type");
+            try {
+                switch (type) {
+                    case "bernoulli" -> {
+                        fields(node, "config.likelihood", Set.of("type"));
+                        return Bernoulli.INSTANCE;
+                    }
+                    case "gaussian" -> {
+                        fields(node, "config.likelihood", Set.of("type", "sigma"));
+                        return new Gaussian(finite(node.get("sigma"), "config.likelihood.sigma"));
+                    }
+                    case "gaussian-learned" -> {
+                        fields(node, "config.likelihood", Set.of("type", "activation"));
+                        return new LearnedGaussian(activation(node.get("activation"), "config.likelihood.activation"));
+                    }
+                    case "squared-error" -> {
+                        fields(node, "config.likelihood", Set.of("type"));
+                        return SquaredError.INSTANCE;
+                    }
+                    default -> throw fail("header field config.likelihood.type is " + quote(type)
+                            + "; expected bernoulli, gaussian, gaussian-learned or squared-error");
+                }
+            } catch (IllegalArgumentException e) {
+                throw fail("header field config.likelihood: " + e.getMessage());
+            }
+        }
+
+        private ModelKind kind(JsonNode node) throws ModelFileException {
+            if (node == null || !node.isObject() || !node.has("id")) {
+                throw fail("header field config.kind must be an object with an \"id\", not " + show(node));
+            }
+            String id = text(node.get("id"), "config.kind.id");
+            ModelKind kind;
+            try {
+                kind = ModelKinds.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw fail("header field config.kind.id: " + e.getMessage());
+            }
+            Set<String> expected = new java.util.HashSet<>(Set.of("id"));
+            kind.knobs().forEach(k -> expected.add(k.key()));
+            fields(node, "config.kind", expected);
+            for (Knob k : kind.knobs()) {
+                double v = finite(node.get(k.key()), "config.kind." + k.key());
+                try {
+                    kind = kind.with(k.key(), v);
+                } catch (IllegalArgumentException e) {
+                    throw fail("header field config.kind." + k.key() + ": " + e.getMessage());
+                }
+            }
+            return kind;
+        }
+
+        boolean v1Variational(JsonNode c) throws ModelFileException {
+            fields(c, "config", V1_CONFIG_FIELDS);
             JsonNode v = c.get("variational");
             if (!v.isBoolean()) {
                 throw fail("header field config.variational must be true or false, not " + show(v));
             }
+            return v.booleanValue();
+        }
+
+        /** A version 1 config: a mirrored ReLU network, a VAE or a plain autoencoder. */
+        ModelConfig v1Config(JsonNode c, ModelKind kind) throws ModelFileException {
+            int rows = integer(c.get("rows"), "config.rows");
+            int cols = integer(c.get("cols"), "config.cols");
+            List<Integer> hidden = widths(c.get("hidden"), "config.hidden");
+            int latent = integer(c.get("latent"), "config.latent");
+            String lk = text(c.get("likelihood"), "config.likelihood");
+            double sigma = finite(c.get("sigma"), "config.sigma");
             try {
-                return new ModelConfig(rows, cols, hidden, latent, likelihood, sigma, v.booleanValue());
+                Likelihood likelihood = switch (lk) {
+                    case "BERNOULLI" -> Bernoulli.INSTANCE;
+                    case "GAUSSIAN" -> new Gaussian(sigma);
+                    default -> throw fail("header field config.likelihood is " + show(c.get("likelihood"))
+                            + "; expected one of [BERNOULLI, GAUSSIAN]");
+                };
+                if (!(sigma > 0)) {
+                    throw new IllegalArgumentException("Gaussian sigma must be a positive number, not " + sigma);
+                }
+                return ModelConfig.of(kind, rows, cols, hidden, latent, likelihood);
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(file, "the header's config is invalid: " + e.getMessage(), e);
             }
@@ -387,25 +575,65 @@ final class ModelFileHeader {
             return new Optimizer(lr, iteration);
         }
 
-        TrainingHistory history(JsonNode node) throws ModelFileException {
+        TrainingHistory history(JsonNode node, boolean penalty) throws ModelFileException {
             JsonNode h = array(node, "history");
             List<TrainingHistory.Epoch> epochs = new ArrayList<>(h.size());
             for (int i = 0; i < h.size(); i++) {
                 String path = "history[" + i + "]";
                 JsonNode e = h.get(i);
                 fields(e, path, EPOCH_FIELDS);
-                int epoch = integer(e.get("epoch"), path + ".epoch");
-                if (epoch < 1) {
-                    throw fail("header field " + path + ".epoch must be 1 or more, not " + epoch);
+                epochs.add(new TrainingHistory.Epoch(epoch(e, path),
+                        anyDouble(e.get("seconds"), path + ".seconds"),
+                        penalty(e, path, "weight", penalty),
+                        anyDouble(e.get("trainRecon"), path + ".trainRecon"),
+                        penalty(e, path, "trainPenalty", penalty),
+                        anyDouble(e.get("testRecon"), path + ".testRecon"),
+                        penalty(e, path, "testPenalty", penalty),
+                        anyDouble(e.get("samplesPerSecond"), path + ".samplesPerSecond")));
+            }
+            return new TrainingHistory(epochs);
+        }
+
+        private int epoch(JsonNode e, String path) throws ModelFileException {
+            int epoch = integer(e.get("epoch"), path + ".epoch");
+            if (epoch < 1) {
+                throw fail("header field " + path + ".epoch must be 1 or more, not " + epoch);
+            }
+            return epoch;
+        }
+
+        /** A penalty figure: a number for a kind with a penalty term, null for one without. */
+        private double penalty(JsonNode e, String path, String field, boolean present) throws ModelFileException {
+            JsonNode v = e.get(field);
+            if (!present) {
+                if (!v.isNull()) {
+                    throw fail("header field " + path + "." + field + " must be null: the model kind has no penalty term");
                 }
+                return Double.NaN;
+            }
+            return anyDouble(v, path + "." + field);
+        }
+
+        /** Version 1's history: its KL figures were 0 for a plain autoencoder, and are dropped for one. */
+        TrainingHistory v1History(JsonNode node, boolean variational) throws ModelFileException {
+            JsonNode h = array(node, "history");
+            List<TrainingHistory.Epoch> epochs = new ArrayList<>(h.size());
+            for (int i = 0; i < h.size(); i++) {
+                String path = "history[" + i + "]";
+                JsonNode e = h.get(i);
+                fields(e, path, V1_EPOCH_FIELDS);
+                int epoch = epoch(e, path);
+                double beta = anyDouble(e.get("beta"), path + ".beta");
+                double trainKl = anyDouble(e.get("trainKl"), path + ".trainKl");
+                double testKl = anyDouble(e.get("testKl"), path + ".testKl");
+                anyDouble(e.get("testNegElbo"), path + ".testNegElbo");
                 epochs.add(new TrainingHistory.Epoch(epoch,
                         anyDouble(e.get("seconds"), path + ".seconds"),
-                        anyDouble(e.get("beta"), path + ".beta"),
+                        variational ? beta : Double.NaN,
                         anyDouble(e.get("trainRecon"), path + ".trainRecon"),
-                        anyDouble(e.get("trainKl"), path + ".trainKl"),
+                        variational ? trainKl : Double.NaN,
                         anyDouble(e.get("testRecon"), path + ".testRecon"),
-                        anyDouble(e.get("testKl"), path + ".testKl"),
-                        anyDouble(e.get("testNegElbo"), path + ".testNegElbo"),
+                        variational ? testKl : Double.NaN,
                         anyDouble(e.get("samplesPerSecond"), path + ".samplesPerSecond")));
             }
             return new TrainingHistory(epochs);

@@ -8,27 +8,20 @@ import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.SigmoidDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * A beta-VAE with MLP encoder and decoder, written directly against ND4J's matrix products so
- * that one training iteration runs on preallocated arrays.
- *
+ * The network of a model of any kind: an MLP encoder with one or two code heads and an MLP
+ * decoder, written directly against matrix products so that one training iteration runs on
+ * preallocated arrays. What differs between kinds (how the code is made, what the loss adds) is
+ * asked of the {@link ModelKind}; what differs between decoder distributions, of the
+ * {@link Likelihood}:
  * <pre>
- *   encoder  q(z|x) = N(mu(x), diag(exp(logVar(x))))
- *   sample   z = mu + exp(logVar / 2) * eps,  eps ~ N(0, I)
- *   decoder  p(x|z): Bernoulli(sigmoid(logits(z))) or N(sigmoid(logits(z)), sigma^2 I)
- *   loss     recon + beta * KL,  KL = 0.5 * sum(mu^2 + exp(logVar) - 1 - logVar)
+ *   encoder  h = act(... act(input W_e0 + b_e0) ...),  mu = h W_mu + b_mu  (and logVar = h W_lv + b_lv)
+ *   code     z = kind's code of (mu, logVar): mu, mu + eps, or mu + exp(logVar / 2) * eps
+ *   decoder  output = act(... act(z W_d0 + b_d0) ...) W_out + b_out
+ *   loss     likelihood's recon(x | output) + weight * kind's penalty
  * </pre>
  *
  * All parameters live in one flat vector (layout: {@link ModelConfig#layout()}), which makes saving,
@@ -93,24 +86,25 @@ public final class Network {
     private static float[] initialParams(ModelConfig config, long seed) {
         float[] p = new float[Math.toIntExact(config.parameterCount())];
         SplittableRandom rng = new SplittableRandom(seed);
-        for (ParamTensor t : config.layout()) {
-            int fanIn = t.name().endsWith(".W") ? t.rows() : weightRows(config, t);
+        List<ParamTensor> layout = config.layout();
+        for (int t = 0; t < layout.size(); t++) {
+            ParamTensor tensor = layout.get(t);
+            // A bias's fan-in is the row count of the weight matrix just before it in the layout.
+            int fanIn = tensor.name().endsWith(".W") ? tensor.rows() : layout.get(t - 1).rows();
             double bound = 1.0 / Math.sqrt(fanIn);
-            for (long i = t.offset(); i < t.offset() + t.size(); i++) {
+            for (long i = tensor.offset(); i < tensor.offset() + tensor.size(); i++) {
                 p[(int) i] = (float) rng.nextDouble(-bound, bound);
             }
         }
         return p;
     }
 
-    /** A bias's fan-in is the row count of the weight matrix just before it in the layout. */
-    private static int weightRows(ModelConfig config, ParamTensor bias) {
-        List<ParamTensor> layout = config.layout();
-        return layout.get(layout.indexOf(bias) - 1).rows();
-    }
-
     public ModelConfig config() {
         return config;
+    }
+
+    public ModelKind kind() {
+        return config.kind();
     }
 
     public DataType dataType() {
@@ -137,7 +131,7 @@ public final class Network {
 
     /** Replaces the weights with those of another network of the same shape. */
     public void copyFrom(Network other) {
-        if (!other.config.equals(config)) {
+        if (!other.config.sameNetwork(config)) {
             throw new IllegalArgumentException("different network shapes");
         }
         params.assign(other.params);
@@ -151,203 +145,132 @@ public final class Network {
     }
 
     /**
-     * Encoder, reparameterisation and decoder for the batch already in a.x. When sampling, a.eps
-     * must hold standard normal noise; otherwise z = mu (the deterministic autoencoder always uses
-     * z = mu).
+     * Encoder, code and decoder for the batch already in a.x, as kind's objective makes them: with
+     * sample true its corruption of the input and its noise on the code (training and evaluation);
+     * otherwise z is the centre of the code of the images themselves.
      */
-    void forward(Activations a, boolean sample) {
-        encode(a);
-        int len = a.n * config.latent();
-        if (config.variational() && sample) {
-            for (int i = 0; i < len; i++) {
-                double std = Math.exp(0.5 * Host.get(a.logVar, i));
-                Host.put(a.std, i, std);
-                Host.put(a.z, i, Host.get(a.mu, i) + std * Host.get(a.eps, i));
-            }
-        } else {
-            a.z.assign(a.mu);
+    void forward(Activations a, ModelKind kind, RandomGenerator rng, boolean sample) {
+        a.input = a.x;
+        if (sample) {
+            kind.corrupt(a, rng);
         }
+        encode(a);
+        kind.sampleCode(a, rng, sample);
         decodeLogits(a, a.z);
     }
 
-    /** Decoder only: logits of the latent points already in a.z. */
+    /** Decoder only: the output layer of the latent points already in a.z. */
     void decode(Activations a) {
         decodeLogits(a, a.z);
     }
 
     private void encode(Activations a) {
-        INDArray in = a.x;
+        ActivationFunction act = config.activation();
+        INDArray in = a.input;
         for (int e = 0; e < a.enc.length; e++) {
-            dense(in, weights.encW[e], weights.encB[e], a.enc[e], true, a.onesRow);
+            dense(in, weights.encW[e], weights.encB[e], a.enc[e], act, a.onesRow);
             in = a.enc[e];
         }
-        dense(in, weights.muW, weights.muB, a.mu, false, a.onesRow);
-        dense(in, weights.logVarW, weights.logVarB, a.logVar, false, a.onesRow);
+        ActivationFunction head = config.headActivation();
+        dense(in, weights.muW, weights.muB, a.mu, head, a.onesRow);
+        if (weights.logVarW != null) {
+            dense(in, weights.logVarW, weights.logVarB, a.logVar, head, a.onesRow);
+        }
     }
 
     private void decodeLogits(Activations a, INDArray z) {
+        ActivationFunction act = config.activation();
         INDArray in = z;
         for (int j = 0; j < a.dec.length; j++) {
-            dense(in, weights.decW[j], weights.decB[j], a.dec[j], true, a.onesRow);
+            dense(in, weights.decW[j], weights.decB[j], a.dec[j], act, a.onesRow);
             in = a.dec[j];
         }
-        dense(in, weights.decW[a.dec.length], weights.decB[a.dec.length], a.logits, false, a.onesRow);
+        dense(in, weights.decW[a.dec.length], weights.decB[a.dec.length], a.logits, ActivationFunction.IDENTITY, a.onesRow);
     }
 
-    /** out = in W + b (then ReLU). The bias goes in as a rank-1 product, faster than a broadcast add. */
-    private static void dense(INDArray in, INDArray w, INDArray b, INDArray out, boolean relu, INDArray onesRow) {
+    /** out = act(in W + b). The bias goes in as a rank-1 product, faster than a broadcast add. */
+    private static void dense(INDArray in, INDArray w, INDArray b, INDArray out, ActivationFunction act, INDArray onesRow) {
         Blas.gemm(onesRow, true, b, false, out, 1.0, 0.0);
         Blas.gemm(in, false, w, false, out, 1.0, 1.0);
-        if (relu) {
-            Transforms.relu(out, false);
-        }
+        act.forward(out);
     }
 
     /**
-     * -log p(x|z) of each image of the batch after {@link #forward}, into a.rowSums.
-     * Bernoulli: sum softplus(l) - x l, with softplus(l) = relu(l) + log1p(exp(-|l|)) so that large
-     * logits do not overflow. Gaussian: sum (x - sigmoid(l))^2 / 2 sigma^2 + D/2 log(2 pi sigma^2).
+     * Loss terms of the batch in a.x under kind's objective: runs the forward pass (drawing any noise
+     * from rng, in a fixed order) and returns the summed reconstruction and penalty terms.
      */
-    void reconPerImage(Activations a) {
-        INDArray s = a.scratch;
-        INDArray l = a.logits;
-        INDArray x = a.x;
-        INDArray sums = a.rowSums;
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            Nd4j.exec(new Abs(l, s));
-            Blas.gemv(s, false, a.onesCol, sums, 0.5, 0.0);             // sum |l| / 2
-            Blas.gemv(l, false, a.onesCol, sums, 0.5, 1.0);             // + sum l / 2 = sum relu(l)
-            s.negi();
-            Nd4j.exec(new Exp(s, s));
-            Nd4j.exec(new Log1p(s, s));
-            Blas.gemv(s, false, a.onesCol, sums, 1.0, 1.0);             // + sum log1p(exp(-|l|))
-            Nd4j.exec(new MulOp(x, l, s));
-            Blas.gemv(s, false, a.onesCol, sums, -1.0, 1.0);            // - sum x l
-        } else {
-            double sigma2 = config.sigma() * config.sigma();
-            Nd4j.exec(new Sigmoid(l, s));
-            s.subi(x);
-            s.muli(s);
-            Blas.gemv(s, false, a.onesCol, sums, 1.0 / (2 * sigma2), 0.0);
-            sums.addi(0.5 * config.inputSize() * Math.log(2 * Math.PI * sigma2));
-        }
-    }
-
-    /** KL(q(z|x) || N(0, I)) of image i after {@link #forward}; 0 for the plain autoencoder. */
-    double klOfImage(Activations a, int i) {
-        if (!config.variational()) {
-            return 0;
-        }
-        int k = config.latent();
-        double kl = 0;
-        for (int j = i * k; j < (i + 1) * k; j++) {
-            double mu = Host.get(a.mu, j);
-            double lv = Host.get(a.logVar, j);
-            kl += mu * mu + Math.exp(lv) - 1 - lv;
-        }
-        return 0.5 * kl;
-    }
-
-    /**
-     * Loss terms of the batch in a.x: fills a.eps from rng (when variational), runs the forward
-     * pass and returns the summed recon and KL over the batch.
-     */
-    BatchTerms terms(Activations a, RandomGenerator rng, boolean sample) {
-        if (config.variational() && sample) {
-            int len = a.n * config.latent();
-            for (int i = 0; i < len; i++) {
-                Host.put(a.eps, i, rng.nextGaussian());
-            }
-        }
-        forward(a, sample);
-        reconPerImage(a);
+    BatchTerms terms(Activations a, ModelKind kind, RandomGenerator rng, boolean sample) {
+        forward(a, kind, rng, sample);
+        config.likelihood().reconPerImage(a);
         double recon = 0;
-        double kl = 0;
+        double penalty = 0;
         for (int i = 0; i < a.n; i++) {
             recon += Host.get(a.rowSums, i);
-            kl += klOfImage(a, i);
+            penalty += kind.penaltyOfImage(a, i);
         }
-        return new BatchTerms(a.n, recon, kl);
-    }
-
-    /** Summed loss terms of one batch. */
-    public record BatchTerms(int n, double reconSum, double klSum) {
+        return new BatchTerms(a.n, recon, penalty);
     }
 
     /**
-     * Gradient of mean(recon + beta * KL) over the batch of the last {@link #forward} (with
+     * Summed loss terms of one batch.
+     *
+     * @param penaltySum the kind's penalty (KL, L1, L2) summed over the batch; 0 for a kind without one
+     */
+    public record BatchTerms(int n, double reconSum, double penaltySum) {
+    }
+
+    /**
+     * Gradient of mean(recon + weight * penalty) over the batch of the last {@link #forward} (with
      * sampling) into g, views of a flat vector shaped like {@link #params()} (see
      * {@link #views(INDArray)}). Deltas are carried as gradients of the batch sum; the 1/n of the
      * mean is applied once, where they meet the weights. Overwrites the hidden activations in a.
      */
-    void backward(Activations a, double beta, Layers g) {
+    void backward(Activations a, ModelKind kind, double weight, Layers g) {
         double scale = 1.0 / a.n;
+        ActivationFunction act = config.activation();
+        config.likelihood().outputDelta(a);
         INDArray delta = a.dLogits;
-        outputDelta(a);
         for (int j = a.dec.length; j >= 0; j--) {
             INDArray in = j == 0 ? a.z : a.dec[j - 1];
             INDArray dIn = j == 0 ? a.dz : a.dDec[j - 1];
             denseBackward(in, delta, weights.decW[j], g.decW[j], g.decB[j], dIn, a.onesRow, scale);
             if (j > 0) {
-                reluBackward(in, dIn);
+                act.backward(in, dIn);
             }
             delta = dIn;
         }
-        latentBackward(a, beta);
-        INDArray h = a.enc[a.enc.length - 1];
-        INDArray dh = a.dEnc[a.enc.length - 1];
+        kind.codeBackward(a, weight);
+        ActivationFunction head = config.headActivation();
+        head.backward(a.mu, a.dMu);
+        boolean hasEncoder = a.enc.length > 0;
+        INDArray h = hasEncoder ? a.enc[a.enc.length - 1] : a.input;
+        INDArray dh = hasEncoder ? a.dEnc[a.enc.length - 1] : null;
         Blas.gemv(a.dMu, true, a.onesRow, g.muB, scale, 0.0);
         Blas.gemm(h, true, a.dMu, false, g.muW, scale, 0.0);
-        Blas.gemv(a.dLogVar, true, a.onesRow, g.logVarB, scale, 0.0);
-        Blas.gemm(h, true, a.dLogVar, false, g.logVarW, scale, 0.0);
-        Blas.gemm(a.dMu, false, weights.muW, true, dh, 1.0, 0.0);
-        Blas.gemm(a.dLogVar, false, weights.logVarW, true, dh, 1.0, 1.0);
-        reluBackward(h, dh);
+        if (hasEncoder) {
+            Blas.gemm(a.dMu, false, weights.muW, true, dh, 1.0, 0.0);
+        }
+        if (weights.logVarW != null) {
+            head.backward(a.logVar, a.dLogVar);
+            Blas.gemv(a.dLogVar, true, a.onesRow, g.logVarB, scale, 0.0);
+            Blas.gemm(h, true, a.dLogVar, false, g.logVarW, scale, 0.0);
+            if (hasEncoder) {
+                Blas.gemm(a.dLogVar, false, weights.logVarW, true, dh, 1.0, 1.0);
+            }
+        }
+        if (!hasEncoder) {
+            return;
+        }
+        act.backward(h, dh);
         delta = dh;
         for (int e = a.enc.length - 1; e >= 0; e--) {
-            INDArray in = e == 0 ? a.x : a.enc[e - 1];
+            INDArray in = e == 0 ? a.input : a.enc[e - 1];
             INDArray dIn = e == 0 ? null : a.dEnc[e - 1];
             denseBackward(in, delta, weights.encW[e], g.encW[e], g.encB[e], dIn, a.onesRow, scale);
             if (dIn != null) {
-                reluBackward(in, dIn);
+                act.backward(in, dIn);
             }
             delta = dIn;
-        }
-    }
-
-    /** d(recon)/d(logits) into a.dLogits. */
-    private void outputDelta(Activations a) {
-        INDArray l = a.logits;
-        INDArray x = a.x;
-        INDArray delta = a.dLogits;
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            Nd4j.exec(new Sigmoid(l, delta));                            // d/dl BCE = sigmoid(l) - x
-            delta.subi(x);
-        } else {
-            double sigma2 = config.sigma() * config.sigma();
-            INDArray s = a.scratch;
-            Nd4j.exec(new Sigmoid(l, s));                                // m = sigmoid(l)
-            s.subi(x);                                                   // m - x
-            Nd4j.exec(new SigmoidDerivative(l, delta));                  // m (1 - m)
-            delta.muli(s).divi(sigma2);
-        }
-    }
-
-    /** dmu = dz + beta mu;  dlogVar = dz eps std / 2 + beta (exp(logVar) - 1) / 2 (batch sums). */
-    private void latentBackward(Activations a, double beta) {
-        int len = a.n * config.latent();
-        if (!config.variational()) {
-            a.dMu.assign(a.dz);
-            a.dLogVar.assign(0);
-            return;
-        }
-        for (int i = 0; i < len; i++) {
-            double dz = Host.get(a.dz, i);
-            double mu = Host.get(a.mu, i);
-            double lv = Host.get(a.logVar, i);
-            double std = Host.get(a.std, i);
-            Host.put(a.dMu, i, dz + beta * mu);
-            Host.put(a.dLogVar, i, 0.5 * dz * Host.get(a.eps, i) * std + 0.5 * beta * (Math.exp(lv) - 1));
         }
     }
 
@@ -360,16 +283,6 @@ public final class Network {
         }
     }
 
-    /**
-     * Multiplies the delta by relu'(pre-activation) = [activation > 0]. The activation is no longer
-     * needed at this point of the backward pass, so it is overwritten by that 0/1 mask (ND4J's fused
-     * relu_bp op took 25 times longer than these two simple ops).
-     */
-    private static void reluBackward(INDArray activation, INDArray delta) {
-        Nd4j.exec(new Step(activation, activation, 0.0));
-        delta.muli(activation);
-    }
-
     /** Per-layer views into a flat vector shaped like {@link #params()}, e.g. a gradient. */
     Layers views(INDArray flat) {
         return new Layers(config, flat);
@@ -378,7 +291,10 @@ public final class Network {
     // ---------------------------------------------------------------------------------------
     // Inference
 
-    /** Mean and log-variance of q(z|x) for a batch of images. */
+    /**
+     * The encoder's heads for a batch of images: the code f(x), or the posterior's mean mu(x); and
+     * logVar(x) for a kind whose posterior has a learned spread (null otherwise).
+     */
     public record Encoding(INDArray mu, INDArray logVar) {
     }
 
@@ -389,20 +305,24 @@ public final class Network {
                     + java.util.Arrays.toString(x.shape()));
         }
         int n = (int) x.rows();
+        boolean spread = weights.logVarW != null;
         INDArray mu = Nd4j.create(type, n, config.latent());
-        INDArray logVar = Nd4j.create(type, n, config.latent());
+        INDArray logVar = spread ? Nd4j.create(type, n, config.latent()) : null;
         for (int start = 0; start < n; start += MAX_CHUNK) {
             int m = Math.min(MAX_CHUNK, n - start);
             Activations a = inferenceActivations(m);
             a.x.assign(rows(x, start, m));
+            a.input = a.x;
             encode(a);
             rows(mu, start, m).assign(a.mu);
-            rows(logVar, start, m).assign(a.logVar);
+            if (spread) {
+                rows(logVar, start, m).assign(a.logVar);
+            }
         }
         return new Encoding(mu, logVar);
     }
 
-    /** Decoder means sigmoid(logits) in [0, 1] for latent points z [n, k]; a new array [n, D]. */
+    /** Pixel means E[x|z] in [0, 1] (the linear models' may stray outside) for latent points z [n, k]; a new array [n, D]. */
     public INDArray decodeMeans(INDArray z) {
         requireLatent(z);
         INDArray out = Nd4j.createUninitialized(type, z.rows(), config.inputSize());
@@ -411,21 +331,19 @@ public final class Network {
     }
 
     /**
-     * Decoder means for latent points z [n, k] written into out [n, D], which the caller keeps
-     * and reuses: redrawing a grid then allocates no array memory.
+     * Pixel means for latent points z [n, k] written into out [n, D], which the caller keeps and
+     * reuses: redrawing a grid then allocates no array memory.
      */
     public void decodeMeans(INDArray z, INDArray out) {
         requireLatent(z);
+        requireOutput(z, out);
         int n = (int) z.rows();
-        if (out.rank() != 2 || out.rows() != n || out.columns() != config.inputSize() || out.dataType() != type) {
-            throw new IllegalArgumentException("output must be [" + n + ", " + config.inputSize() + "] " + type);
-        }
         for (int start = 0; start < n; start += MAX_CHUNK) {
             int m = Math.min(MAX_CHUNK, n - start);
             Activations a = inferenceActivations(m);
             a.z.assign(m == n ? z : rows(z, start, m));
             decodeLogits(a, a.z);
-            Nd4j.exec(new Sigmoid(a.logits, m == n ? out : rows(out, start, m)));
+            config.likelihood().means(a.logits, m == n ? out : rows(out, start, m));
         }
     }
 
@@ -433,10 +351,7 @@ public final class Network {
         return a.get(NDArrayIndex.interval(start, start + n), NDArrayIndex.all());
     }
 
-    /**
-     * Samples x ~ p(x|z) for latent points z [n, k]: Bernoulli pixels (0 or 1), or Gaussian pixels
-     * clipped to [0, 1].
-     */
+    /** Draws x ~ p(x|z) for latent points z [n, k]: Bernoulli pixels (0 or 1), or Gaussian pixels clipped to [0, 1]. */
     public INDArray decodeSamples(INDArray z, RandomGenerator rng) {
         INDArray out = Nd4j.createUninitialized(type, z.rows(), config.inputSize());
         decodeSamples(z, out, rng);
@@ -448,16 +363,31 @@ public final class Network {
      * pixel order, so a generator restarted from the same seed gives each pixel the same noise.
      */
     public void decodeSamples(INDArray z, INDArray out, RandomGenerator rng) {
-        decodeMeans(z, out);
-        float[] px = new float[(int) out.length()];
-        Host.read(out, px, px.length);
-        for (int i = 0; i < px.length; i++) {
-            double m = px[i];
-            px[i] = (float) (config.likelihood() == Likelihood.BERNOULLI
-                    ? (rng.nextDouble() < m ? 1 : 0)
-                    : Math.min(1, Math.max(0, m + config.sigma() * rng.nextGaussian())));
+        requireLatent(z);
+        requireOutput(z, out);
+        int n = (int) z.rows();
+        int d = config.inputSize();
+        for (int start = 0; start < n; start += MAX_CHUNK) {
+            int m = Math.min(MAX_CHUNK, n - start);
+            Activations a = inferenceActivations(m);
+            a.z.assign(m == n ? z : rows(z, start, m));
+            decodeLogits(a, a.z);
+            INDArray target = m == n ? out : rows(out, start, m);
+            config.likelihood().means(a.logits, a.scratch);
+            float[] px = a.hostScratch(m * d);
+            Host.read(a.scratch, px, m * d);
+            float[] chunk = px.length == m * d ? px : java.util.Arrays.copyOf(px, m * d);
+            config.likelihood().sample(a.logits, chunk, rng);
+            Host.write(a.scratch, chunk, m * d);
+            target.assign(a.scratch);
         }
-        Host.write(out, px, px.length);
+    }
+
+    private void requireOutput(INDArray z, INDArray out) {
+        long n = z.rows();
+        if (out.rank() != 2 || out.rows() != n || out.columns() != config.inputSize() || out.dataType() != type) {
+            throw new IllegalArgumentException("output must be [" + n + ", " + config.inputSize() + "] " + type);
+        }
     }
 
     private INDArray requireLatent(INDArray z) {
@@ -479,6 +409,7 @@ public final class Network {
         final INDArray[] encB;
         final INDArray muW;
         final INDArray muB;
+        /** Null for a kind without a learned posterior spread. */
         final INDArray logVarW;
         final INDArray logVarB;
         final INDArray[] decW;
@@ -491,20 +422,22 @@ public final class Network {
                         .reshape('c', t.rows(), t.cols());
                 views.put(t.name(), v);
             }
-            int h = config.hidden().size();
-            encW = new INDArray[h];
-            encB = new INDArray[h];
-            for (int e = 0; e < h; e++) {
-                encW[e] = views.get("encoder." + e + ".W");
-                encB[e] = views.get("encoder." + e + ".b");
+            int e = config.encoder().size();
+            encW = new INDArray[e];
+            encB = new INDArray[e];
+            for (int i = 0; i < e; i++) {
+                encW[i] = views.get("encoder." + i + ".W");
+                encB[i] = views.get("encoder." + i + ".b");
             }
-            muW = views.get("mu.W");
-            muB = views.get("mu.b");
-            logVarW = views.get("logVar.W");
-            logVarB = views.get("logVar.b");
-            decW = new INDArray[h + 1];
-            decB = new INDArray[h + 1];
-            for (int j = 0; j <= h; j++) {
+            List<String> heads = config.heads();
+            muW = views.get(heads.get(0) + ".W");
+            muB = views.get(heads.get(0) + ".b");
+            logVarW = heads.size() > 1 ? views.get(heads.get(1) + ".W") : null;
+            logVarB = heads.size() > 1 ? views.get(heads.get(1) + ".b") : null;
+            int d = config.decoder().size();
+            decW = new INDArray[d + 1];
+            decB = new INDArray[d + 1];
+            for (int j = 0; j <= d; j++) {
                 decW[j] = views.get("decoder." + j + ".W");
                 decB[j] = views.get("decoder." + j + ".b");
             }

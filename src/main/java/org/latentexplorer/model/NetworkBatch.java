@@ -11,28 +11,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * allocated once. The training loop fills it, asks for the loss terms, then for the gradient.
  */
 public final class NetworkBatch {
-    private final Network vae;
+    private final Network network;
     private final Activations a;
     private final float[] staging;
     private final Network.Layers gradient;
 
     /** A batch for measuring only (no gradient). */
-    public NetworkBatch(Network vae, int n) {
-        this(vae, n, null);
+    public NetworkBatch(Network network, int n) {
+        this(network, n, null);
     }
 
     /**
      * @param gradient flat vector shaped like {@link Network#params()} that {@link #backward} writes,
      *                 or null for a batch that is only measured
      */
-    public NetworkBatch(Network vae, int n, INDArray gradient) {
+    public NetworkBatch(Network network, int n, INDArray gradient) {
         if (n < 1) {
             throw new IllegalArgumentException("a batch needs at least one image");
         }
-        this.vae = vae;
-        this.a = vae.newActivations(n, gradient != null);
-        this.staging = new float[n * vae.config().inputSize()];
-        this.gradient = gradient == null ? null : vae.views(gradient);
+        this.network = network;
+        this.a = network.newActivations(n, gradient != null);
+        this.staging = new float[n * network.config().inputSize()];
+        this.gradient = gradient == null ? null : network.views(gradient);
     }
 
     public int capacity() {
@@ -63,24 +63,32 @@ public final class NetworkBatch {
         if (n != a.n) {
             throw new IllegalArgumentException("this batch holds " + a.n + " images, not " + n);
         }
-        if (images.imageSize() != vae.config().inputSize()) {
+        if (images.imageSize() != network.config().inputSize()) {
             throw new IllegalArgumentException(images.source() + ": images have " + images.imageSize()
                     + " pixels (" + images.rows() + " x " + images.cols() + ") but the model expects "
-                    + vae.config().inputSize() + " (" + vae.config().rows() + " x " + vae.config().cols() + ")");
+                    + network.config().inputSize() + " (" + network.config().rows() + " x " + network.config().cols() + ")");
         }
     }
 
-    /** Draws eps, runs the forward pass and returns the summed recon and KL terms. */
-    public Network.BatchTerms terms(RandomGenerator rng) {
-        return vae.terms(a, rng, true);
+    /**
+     * Runs the forward pass under kind's objective (a kind of the network's family, with the
+     * hyper-parameters of the moment), drawing its noise from rng, and returns the summed terms.
+     */
+    public Network.BatchTerms terms(ModelKind kind, RandomGenerator rng) {
+        return network.terms(a, kind, rng, true);
     }
 
-    /** Gradient of mean(recon + beta KL) of the last {@link #terms} call into the gradient vector. */
-    public void backward(double beta) {
+    /** As {@link #terms(ModelKind, RandomGenerator)} under the network's own kind. */
+    public Network.BatchTerms terms(RandomGenerator rng) {
+        return terms(network.kind(), rng);
+    }
+
+    /** Gradient of mean(recon + weight * penalty) of the last {@link #terms} call into the gradient vector. */
+    public void backward(ModelKind kind, double weight) {
         if (gradient == null) {
             throw new IllegalStateException("this batch was made for measuring only");
         }
-        vae.backward(a, beta, gradient);
+        network.backward(a, kind, weight, gradient);
     }
 
     /** Images start .. start+n-1 as a new [n, D] array with pixels in [0, 1]. */

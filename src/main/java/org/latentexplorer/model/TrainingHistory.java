@@ -7,20 +7,25 @@ import java.util.List;
 public final class TrainingHistory {
 
     /**
-     * One finished epoch. Losses are in nats per image, averaged over the set.
+     * One finished epoch. Losses are per image, averaged over the set: in nats, but for the squared
+     * error of the linear models. A kind without a penalty term has NaN for weight and penalties.
      *
      * @param epoch            1-based epoch number over the model's whole life
      * @param seconds          wall time of the epoch's training iterations
-     * @param beta             the KL weight at the end of the epoch
+     * @param weight           the penalty's weight (beta, lambda) at the end of the epoch
      * @param trainRecon       mean reconstruction term over the epoch's training batches
-     * @param trainKl          mean KL term over the epoch's training batches
+     * @param trainPenalty     mean penalty term (KL, L1, L2) over the epoch's training batches
      * @param testRecon        reconstruction term on the test set
-     * @param testKl           KL term on the test set
-     * @param testNegElbo      testRecon + testKl (the negative ELBO at beta = 1)
+     * @param testPenalty      penalty term on the test set
      * @param samplesPerSecond training images per second of wall time
      */
-    public record Epoch(int epoch, double seconds, double beta, double trainRecon, double trainKl,
-                        double testRecon, double testKl, double testNegElbo, double samplesPerSecond) {
+    public record Epoch(int epoch, double seconds, double weight, double trainRecon, double trainPenalty,
+                        double testRecon, double testPenalty, double samplesPerSecond) {
+
+        /** recon + KL on the test set: the negative ELBO, for a VAE (see {@link ModelKind#hasPrior()}). */
+        public double testNegElbo() {
+            return testRecon + testPenalty;
+        }
     }
 
     private final List<Epoch> epochs = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.ImportanceSampler;
+import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.NetworkBatch;
 
@@ -12,39 +13,53 @@ public final class Evaluation {
     private static final int BATCH = 500;
 
     /**
-     * Mean per-image terms, in nats. For a VAE, recon uses one z ~ q(z|x) per image (as in
-     * training), so negElbo = recon + kl is the usual single-sample estimate of the negative ELBO.
+     * Mean per-image terms of the kind's own objective, with its noise as in training: one
+     * z ~ q(z|x) per image for a VAE (so recon + KL is the usual single-sample estimate of the
+     * negative ELBO), z = f(x) + eps for the probabilistic autoencoder, a corrupted input for the
+     * denoising one.
+     *
+     * @param penalty the kind's penalty term (KL, L1, L2); NaN for a kind without one
      */
-    public record Terms(double recon, double kl, double negElbo) {
+    public record Terms(double recon, double penalty) {
+        /** recon + KL: the negative ELBO, meaningful only for a kind with a prior (a VAE). */
+        public double negElbo() {
+            return recon + penalty;
+        }
     }
 
     private Evaluation() {
     }
 
-    /** Terms over all images, with noise from a fixed seed so the figure is reproducible. */
-    public static Terms terms(Network vae, ImageSet images) {
-        SplittableRandom rng = new SplittableRandom(0x5EED);
-        NetworkBatch batch = new NetworkBatch(vae, Math.min(BATCH, images.count()));
-        double recon = 0;
-        double kl = 0;
-        for (int start = 0; start < images.count(); start += BATCH) {
-            int n = Math.min(BATCH, images.count() - start);
-            NetworkBatch b = n == batch.capacity() ? batch : new NetworkBatch(vae, n);
-            b.load(images, start, n);
-            Network.BatchTerms t = b.terms(rng);
-            recon += t.reconSum();
-            kl += t.klSum();
-        }
-        int n = images.count();
-        return new Terms(recon / n, kl / n, (recon + kl) / n);
+    /** Terms over all images under the network's own kind, with noise from a fixed seed so the figure is reproducible. */
+    public static Terms terms(Network network, ImageSet images) {
+        return terms(network, network.kind(), images);
     }
 
-    /** Mean IWAE estimate of -log p(x) with K samples over all images (null for an autoencoder). */
-    public static Double iwae(Network vae, ImageSet images, int samples) {
-        if (!vae.config().variational()) {
-            return null;
+    /** As {@link #terms(Network, ImageSet)} under kind (the network's kind with other hyper-parameters). */
+    public static Terms terms(Network network, ModelKind kind, ImageSet images) {
+        SplittableRandom rng = new SplittableRandom(0x5EED);
+        NetworkBatch batch = new NetworkBatch(network, Math.min(BATCH, images.count()));
+        double recon = 0;
+        double penalty = 0;
+        for (int start = 0; start < images.count(); start += BATCH) {
+            int n = Math.min(BATCH, images.count() - start);
+            NetworkBatch b = n == batch.capacity() ? batch : new NetworkBatch(network, n);
+            b.load(images, start, n);
+            Network.BatchTerms t = b.terms(kind, rng);
+            recon += t.reconSum();
+            penalty += t.penaltySum();
         }
-        ImportanceSampler sampler = new ImportanceSampler(vae);
+        int n = images.count();
+        return new Terms(recon / n, kind.penalty().isPresent() ? penalty / n : Double.NaN);
+    }
+
+    /**
+     * Mean IWAE estimate of -log p(x) with K samples over all images.
+     *
+     * @throws IllegalArgumentException for a kind without a prior and posterior (anything but a VAE)
+     */
+    public static double iwae(Network network, ImageSet images, int samples) {
+        ImportanceSampler sampler = new ImportanceSampler(network);
         SplittableRandom rng = new SplittableRandom(0x1AAE);
         double total = 0;
         for (int start = 0; start < images.count(); start += BATCH) {

@@ -6,8 +6,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.latentexplorer.data.ImageSet;
+import java.util.Map;
+
 import org.latentexplorer.model.Adam;
+import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.OptimizerState;
+import org.latentexplorer.model.PcaFit;
+import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.NetworkBatch;
@@ -16,9 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one model on one dataset. {@link #run} blocks the calling (background) thread; any other
- * thread may meanwhile {@link #pause}, {@link #resume}, {@link #cancel}, change {@link #setBeta beta}
- * (read at every iteration) or take a consistent {@link #snapshot}. Whenever it returns, the model
- * holds the weights of the last finished iteration: a usable model.
+ * thread may meanwhile {@link #pause}, {@link #resume}, {@link #cancel}, change a hyper-parameter of
+ * the model's kind ({@link #setKnob}, e.g. beta, read at every iteration) or take a consistent
+ * {@link #checkpoint}. Whenever it returns, the model holds the weights of the last finished
+ * iteration: a usable model. A kind computed in closed form (PCA) is fitted in one "epoch" instead.
  */
 public final class TrainingRun {
 
@@ -39,12 +45,13 @@ public final class TrainingRun {
     private final TrainingSettings settings;
     private final Adam adam;
     private final TrainingHistory history;
+    /** The kind with its hyper-parameters of the moment; replaced whole when one changes. */
+    private volatile ModelKind kind;
     /** Written by an iteration; read by the test evaluation and snapshots, which may overlap. */
     private final ReentrantReadWriteLock weights = new ReentrantReadWriteLock();
     /** Only for pausing: cancel and resume never wait for an iteration or an evaluation. */
     private final ReentrantLock control = new ReentrantLock();
     private final Condition unpaused = control.newCondition();
-    private volatile double beta;
     private volatile boolean paused;
     private volatile boolean cancelled;
 
@@ -66,7 +73,7 @@ public final class TrainingRun {
         this.train = train;
         this.test = test;
         this.settings = settings;
-        this.beta = settings.beta();
+        this.kind = vae.kind();
         this.history = history;
         this.adam = new Adam(vae, settings.learningRate(), resumeFrom);
     }
@@ -77,6 +84,9 @@ public final class TrainingRun {
 
     /** Trains for settings.epochs() epochs, or until cancelled. */
     public Result run(TrainingListener listener) {
+        if (vae.kind().fitted()) {
+            return fit(listener);
+        }
         int n = train.count();
         int batchSize = Math.min(settings.batchSize(), n);
         int perEpoch = (n + batchSize - 1) / batchSize;
@@ -96,7 +106,7 @@ public final class TrainingRun {
             SplittableRandom rng = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
             shuffledIdentity(order, rng);
             double reconSum = 0;
-            double klSum = 0;
+            double penaltySum = 0;
             long trainNanos = 0;
             for (int b = 0; b < perEpoch; b++) {
                 if (!awaitRunnable()) {
@@ -106,16 +116,17 @@ public final class TrainingRun {
                 int from = b * batchSize;
                 int m = Math.min(batchSize, n - from);
                 NetworkBatch batch = m == batchSize ? full : tail;
-                double betaNow = effectiveBeta(iteration, warmupIterations);
+                ModelKind now = kind;
+                double weight = effectiveWeight(now, iteration, warmupIterations);
                 weights.writeLock().lock();
                 Network.BatchTerms t;
                 try {
                     batch.load(train, order, from, m);
-                    t = batch.terms(rng);
-                    if (!Double.isFinite(t.reconSum()) || !Double.isFinite(t.klSum())) {
-                        throw new TrainingDivergedException(epoch, iteration + 1, t);
+                    t = batch.terms(now, rng);
+                    if (!Double.isFinite(t.reconSum()) || !Double.isFinite(t.penaltySum())) {
+                        throw new TrainingDivergedException(epoch, iteration + 1, now, t);
                     }
-                    batch.backward(betaNow);
+                    batch.backward(now, weight);
                     adam.step(vae.params(), grad);
                 } finally {
                     weights.writeLock().unlock();
@@ -124,32 +135,66 @@ public final class TrainingRun {
                 trainNanos += dt;
                 iteration++;
                 reconSum += t.reconSum();
-                klSum += t.klSum();
+                penaltySum += t.penaltySum();
                 double rate = m / (dt / 1e9);
                 smoothedRate = smoothedRate == 0 ? rate : 0.9 * smoothedRate + 0.1 * rate;
+                boolean hasPenalty = now.penalty().isPresent();
                 listener.onIteration(new IterationStats(adam.iteration(), epoch, t.reconSum() / m,
-                        t.klSum() / m, betaNow, smoothedRate));
+                        hasPenalty ? t.penaltySum() / m : Double.NaN, hasPenalty ? weight : Double.NaN, smoothedRate));
             }
-            double seconds = trainNanos / 1e9;
-            Evaluation.Terms testTerms;
-            weights.readLock().lock();
-            try {
-                testTerms = Evaluation.terms(vae, test);
-            } finally {
-                weights.readLock().unlock();
-            }
-            TrainingHistory.Epoch record = new TrainingHistory.Epoch(epoch, seconds,
-                    effectiveBeta(iteration, warmupIterations), reconSum / n, klSum / n, testTerms.recon(),
-                    testTerms.kl(), testTerms.negElbo(), n / seconds);
-            history.add(record);
-            listener.onEpoch(record);
+            ModelKind now = kind;
+            boolean hasPenalty = now.penalty().isPresent();
+            endEpoch(listener, epoch, trainNanos / 1e9, hasPenalty ? effectiveWeight(now, iteration, warmupIterations)
+                    : Double.NaN, reconSum / n, hasPenalty ? penaltySum / n : Double.NaN, n);
         }
         return new Result(Outcome.FINISHED, iteration, settings.epochs());
     }
 
-    private double effectiveBeta(long iteration, double warmupIterations) {
-        double b = beta;
-        return warmupIterations <= 0 ? b : b * Math.min(1.0, (iteration + 1) / warmupIterations);
+    /** Measures the epoch's weights on the test set and records the epoch in the history. */
+    private void endEpoch(TrainingListener listener, int epoch, double seconds, double weight, double trainRecon,
+                          double trainPenalty, int images) {
+        Evaluation.Terms testTerms;
+        weights.readLock().lock();
+        try {
+            testTerms = Evaluation.terms(vae, kind, test);
+        } finally {
+            weights.readLock().unlock();
+        }
+        TrainingHistory.Epoch record = new TrainingHistory.Epoch(epoch, seconds, weight, trainRecon, trainPenalty,
+                testTerms.recon(), testTerms.penalty(), images / seconds);
+        // Under the write lock, so that a checkpoint pairs these weights with the history that ends here.
+        weights.writeLock().lock();
+        try {
+            history.add(record);
+        } finally {
+            weights.writeLock().unlock();
+        }
+        listener.onEpoch(record);
+    }
+
+    /** A kind computed in closed form: one fit over the training set, recorded as one epoch. */
+    private Result fit(TrainingListener listener) {
+        if (!awaitRunnable()) {
+            return new Result(Outcome.CANCELLED, 0, 0);
+        }
+        long t0 = System.nanoTime();
+        Network fitted = PcaFit.fit(vae.config(), train);
+        weights.writeLock().lock();
+        try {
+            vae.copyFrom(fitted);
+        } finally {
+            weights.writeLock().unlock();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Evaluation.Terms trainTerms = Evaluation.terms(vae, train);
+        endEpoch(listener, history.size() + 1, seconds, Double.NaN, trainTerms.recon(), Double.NaN, train.count());
+        return new Result(Outcome.FINISHED, 0, 1);
+    }
+
+    /** The penalty's weight for the next iteration: the kind's (beta, lambda), scaled during warm-up. */
+    private static double effectiveWeight(ModelKind kind, long iteration, double warmupIterations) {
+        double w = kind.penaltyWeight();
+        return warmupIterations <= 0 ? w : w * Math.min(1.0, (iteration + 1) / warmupIterations);
     }
 
     /** Blocks while paused; false once cancelled. */
@@ -168,14 +213,19 @@ public final class TrainingRun {
         return !cancelled;
     }
 
-    /** The KL weight for the next iterations (before warm-up scaling). */
-    public void setBeta(double beta) {
-        TrainingSettings.checkBeta(beta);
-        this.beta = beta;
+    /**
+     * Sets a hyper-parameter of the model's kind (e.g. "beta") for the next iterations (before any
+     * warm-up scaling).
+     *
+     * @throws IllegalArgumentException naming the knob when the kind has no such knob or the value is out of its range
+     */
+    public synchronized void setKnob(String key, double value) {
+        kind = kind.with(key, value);
     }
 
-    public double beta() {
-        return beta;
+    /** The kind with the hyper-parameters in use now. */
+    public ModelKind kind() {
+        return kind;
     }
 
     /** Holds the run after the current iteration. */
@@ -231,11 +281,26 @@ public final class TrainingRun {
         }
     }
 
-    /** Adam's state between two iterations, for saving the model to continue later. */
-    public OptimizerState optimizerState() {
+    /**
+     * Everything to save between two iterations, taken at once: the weights, Adam's moments and
+     * iteration count, the history of finished epochs and the kind's hyper-parameters, so that
+     * the file resumes exactly where the training was.
+     */
+    public SavedModel checkpoint(Map<String, String> info) {
+        ModelKind k = kind;
         weights.readLock().lock();
         try {
-            return adam.save();
+            return new SavedModel(vae.config().withKind(k), vae.paramsToArray(), adam.save(), history.copy(), info);
+        } finally {
+            weights.readLock().unlock();
+        }
+    }
+
+    /** Adam steps taken over the model's life, as of the last finished iteration. */
+    public long iterations() {
+        weights.readLock().lock();
+        try {
+            return adam.iteration();
         } finally {
             weights.readLock().unlock();
         }

@@ -1,17 +1,16 @@
 package org.latentexplorer.train;
 
 /**
- * How to train.
+ * How to train (what to train, the model kind and its hyper-parameters, comes with the model).
  *
  * @param epochs        passes over the training set, at least 1
  * @param batchSize     images per iteration
  * @param learningRate  Adam's step size
  * @param seed          fixes initial weights, batch order and noise: the same seed gives the same run
- * @param beta          weight of the KL term (0 allowed); can be changed while training runs
- * @param warmupEpochs  KL warm-up: beta grows linearly from 0 over this many epochs (0 = none)
+ * @param warmupEpochs  penalty warm-up (the KL warm-up of a VAE): the penalty's weight grows linearly
+ *                      from 0 over this many epochs (0 = none)
  */
-public record TrainingSettings(int epochs, int batchSize, double learningRate, long seed, double beta,
-                               double warmupEpochs) {
+public record TrainingSettings(int epochs, int batchSize, double learningRate, long seed, double warmupEpochs) {
 
     public static final int MAX_BATCH = 65_536;
 
@@ -25,20 +24,13 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, l
         if (!(learningRate > 0) || learningRate > 10 || Double.isNaN(learningRate)) {
             throw new IllegalArgumentException("learning rate must be in (0, 10], not " + learningRate);
         }
-        checkBeta(beta);
         if (!(warmupEpochs >= 0) || Double.isInfinite(warmupEpochs)) {
-            throw new IllegalArgumentException("KL warm-up must be 0 or more epochs, not " + warmupEpochs);
+            throw new IllegalArgumentException("warm-up must be 0 or more epochs, not " + warmupEpochs);
         }
     }
 
-    /** The defaults of the lecture: batch 128, Adam 1e-3, beta 1, no warm-up. */
+    /** The defaults of the lecture: batch 128, Adam 1e-3, no warm-up. */
     public static TrainingSettings defaults(int epochs, long seed) {
-        return new TrainingSettings(epochs, 128, 1e-3, seed, 1.0, 0);
-    }
-
-    static void checkBeta(double beta) {
-        if (!(beta >= 0) || beta > 1000 || Double.isNaN(beta)) {
-            throw new IllegalArgumentException("beta must be between 0 and 1000, not " + beta);
-        }
+        return new TrainingSettings(epochs, 128, 1e-3, seed, 0);
     }
 }

@@ -45,10 +45,6 @@ record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         if (run == null) {
             return saved;
         }
-        Network weights = run.snapshot();
-        Map<String, String> info = new java.util.LinkedHashMap<>(saved.info());
-        info.put("beta", Double.toString(run.beta()));
-        return new SavedModel(weights.config(), weights.paramsToArray(), run.optimizerState(),
-                run.history().copy(), info);
+        return run.checkpoint(saved.info());
     }
 }

@@ -356,7 +356,7 @@ public final class LatentExplorerApp extends Application {
 
     private static String suggestedName(CurrentModel m) {
         String data = m.dataset() == null ? "model" : Path.of(m.dataset()).getFileName().toString();
-        return data + "-k" + m.config().latent() + (m.config().variational() ? "-vae" : "-ae") + ".lvae";
+        return data + "-k" + m.config().latent() + "-" + m.config().kind().id() + ".lvae";
     }
 
     private void showMessage(UserMessage m) {

@@ -38,10 +38,11 @@ final class ModelPane extends VBox {
         }
         title.setText(m.title() + (vm.isDirty() ? "  \u2022 unsaved" : ""));
         ModelConfig c = m.config();
-        shape.setText((c.variational() ? "VAE" : "Autoencoder") + ", k = " + c.latent() + ", hidden "
-                + c.hidden().toString().replace("[", "").replace("]", "").replace(" ", "")
-                + ", " + (c.likelihood().name().equals("BERNOULLI") ? "Bernoulli" : "Gaussian \u03c3 = " + c.sigma())
-                + " decoder, " + c.rows() + " \u00d7 " + c.cols() + " images");
+        shape.setText(c.kind().describe() + ", k = " + c.latent()
+                + (c.encoder().isEmpty() ? "" : ", hidden " + c.encoder().toString().replace("[", "").replace("]", "")
+                .replace(" ", ""))
+                + ", " + c.likelihood().describe() + (c.likelihood().inNats() ? " decoder, " : ", ")
+                + c.rows() + " \u00d7 " + c.cols() + " images");
         data.setText("Trained on " + (m.dataset() == null ? "an unknown dataset" : m.dataset()));
         updateQuality(vm);
     }
@@ -57,7 +58,15 @@ final class ModelPane extends VBox {
             return;
         }
         TrainingHistory.Epoch last = epochs.get(epochs.size() - 1);
-        quality.setText(String.format("%d epochs \u00b7 test \u2212ELBO %.1f nats (reconstruction %.1f + KL %.1f)",
-                last.epoch(), last.testNegElbo(), last.testRecon(), last.testKl()));
+        org.latentexplorer.model.ModelKind kind = m.config().kind();
+        String epochsText = last.epoch() + (last.epoch() == 1 ? " epoch" : " epochs");
+        if (kind.hasPrior()) {
+            quality.setText(String.format("%s \u00b7 test \u2212ELBO %.1f nats (reconstruction %.1f + KL %.1f)",
+                    epochsText, last.testNegElbo(), last.testRecon(), last.testPenalty()));
+        } else {
+            quality.setText(String.format("%s \u00b7 test reconstruction %.1f%s%s", epochsText, last.testRecon(),
+                    m.config().likelihood().inNats() ? " nats" : " (squared error)",
+                    kind.penalty().map(p -> String.format(", %s %.2f", p.key().toUpperCase(), last.testPenalty())).orElse("")));
+        }
     }
 }

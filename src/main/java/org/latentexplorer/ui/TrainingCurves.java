@@ -68,21 +68,32 @@ public final class TrainingCurves {
         clear();
         for (TrainingHistory.Epoch e : history.epochs()) {
             testRecon.add(new Point(e.epoch(), e.testRecon()));
-            testKl.add(new Point(e.epoch(), e.testKl()));
-            addBeta(e.epoch() - 1, e.beta());
-            addBeta(e.epoch(), e.beta());
+            if (!Double.isNaN(e.testPenalty())) {
+                testKl.add(new Point(e.epoch(), e.testPenalty()));
+            }
+            if (!Double.isNaN(e.weight())) {
+                addBeta(e.epoch() - 1, e.weight());
+                addBeta(e.epoch(), e.weight());
+            }
         }
     }
 
     void addIteration(double x, double reconValue, double klValue, double betaValue) {
         recon.add(x, reconValue);
-        kl.add(x, klValue);
-        addBeta(x, betaValue);
+        // A kind without a penalty reports NaN for it: nothing to plot, rather than a zero.
+        if (!Double.isNaN(klValue)) {
+            kl.add(x, klValue);
+        }
+        if (!Double.isNaN(betaValue)) {
+            addBeta(x, betaValue);
+        }
     }
 
     void addEpoch(double x, double testReconValue, double testKlValue) {
         testRecon.add(new Point(x, testReconValue));
-        testKl.add(new Point(x, testKlValue));
+        if (!Double.isNaN(testKlValue)) {
+            testKl.add(new Point(x, testKlValue));
+        }
         version++;
     }
 

@@ -30,7 +30,10 @@ import javafx.beans.property.StringProperty;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.Bernoulli;
+import org.latentexplorer.model.Gaussian;
+import org.latentexplorer.model.PlainAutoencoder;
+import org.latentexplorer.model.Vae;
 import org.latentexplorer.model.OptimizerState;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
@@ -110,8 +113,8 @@ public final class TrainingViewModel {
                 beta.set(v);
                 return;
             }
-            if (run != null) {
-                run.setBeta(v);
+            if (run != null && hasBeta(run.kind())) {
+                run.setKnob("beta", v);
             }
         });
         root.modelProperty().addListener((o, a, b) -> {
@@ -186,6 +189,10 @@ public final class TrainingViewModel {
         return b <= 1 ? b / 2 : 0.5 + (b - 1) / (MAX_BETA - 1) / 2;
     }
 
+    private static boolean hasBeta(org.latentexplorer.model.ModelKind kind) {
+        return kind.knobs().stream().anyMatch(k -> k.key().equals("beta"));
+    }
+
     private static double clampBeta(double b) {
         return Double.isNaN(b) ? 1 : Math.max(0, Math.min(MAX_BETA, b));
     }
@@ -226,7 +233,7 @@ public final class TrainingViewModel {
 
     /** The beta the running training uses now, NaN when none runs. */
     public double runningBeta() {
-        return run == null ? Double.NaN : run.beta();
+        return run == null || !hasBeta(run.kind()) ? Double.NaN : run.kind().value("beta");
     }
 
     /** Iterations this window has seen the current training do. */
@@ -256,7 +263,7 @@ public final class TrainingViewModel {
         ModelConfig shape;
         String data;
         try {
-            settings = new TrainingSettings(epochs.get(), batchSize.get(), learningRate.get(), SEED, beta.get(), 0);
+            settings = new TrainingSettings(epochs.get(), batchSize.get(), learningRate.get(), SEED, 0);
             if (resume) {
                 if (current == null) {
                     throw new IllegalArgumentException("there is no current model to continue");
@@ -297,7 +304,6 @@ public final class TrainingViewModel {
             info.put("dataset", split.name());
             info.put("train_images", Integer.toString(train.count()));
             info.put("seed", Long.toString(SEED));
-            info.put("beta", Double.toString(settings.beta()));
             info.putIfAbsent("created", Instant.now().toString());
             SavedModel initial = new SavedModel(config, vae.paramsToArray(), null, history.copy(), info);
             int perEpoch = (train.count() + Math.min(settings.batchSize(), train.count()) - 1)
@@ -316,9 +322,8 @@ public final class TrainingViewModel {
     private ModelConfig newShape(int rows, int cols) {
         List<Integer> widths = parseHidden(hidden.get());
         DecoderKind kind = decoder.get();
-        return new ModelConfig(rows, cols, widths, latent.get(),
-                kind == DecoderKind.GAUSSIAN ? Likelihood.GAUSSIAN : Likelihood.BERNOULLI,
-                kind == DecoderKind.GAUSSIAN ? 0.1 : 1.0, kind != DecoderKind.AUTOENCODER);
+        return ModelConfig.of(kind == DecoderKind.AUTOENCODER ? new PlainAutoencoder() : new Vae(clampBeta(beta.get())),
+                rows, cols, widths, latent.get(), kind == DecoderKind.GAUSSIAN ? new Gaussian(0.1) : Bernoulli.INSTANCE);
     }
 
     /** "512, 256" -> [512, 256]; anything else is refused with a message naming the setting. */
@@ -341,7 +346,9 @@ public final class TrainingViewModel {
     private void begin(Prepared p) {
         prepared = p;
         run = p.run();
-        run.setBeta(clampBeta(beta.get()));
+        if (hasBeta(run.kind())) {
+            run.setKnob("beta", clampBeta(beta.get()));
+        }
         iterations.clear();
         epochsDone.clear();
         iterationsThisRun = 0;
@@ -419,7 +426,7 @@ public final class TrainingViewModel {
             currentEpoch = s.epoch();
             long inEpoch = iterationsThisRun - (long) (s.epoch() - firstEpoch()) * perEpoch;
             double x = s.epoch() - 1 + (double) inEpoch / perEpoch;
-            curves.addIteration(x, s.recon(), s.kl(), s.beta());
+            curves.addIteration(x, s.recon(), s.penalty(), s.weight());
             samplesPerSecond = s.samplesPerSecond();
         }
         TrainingHistory.Epoch e;
@@ -427,7 +434,7 @@ public final class TrainingViewModel {
         while ((e = epochsDone.poll()) != null) {
             any = true;
             epochEnded = true;
-            curves.addEpoch(e.epoch(), e.testRecon(), e.testKl());
+            curves.addEpoch(e.epoch(), e.testRecon(), e.testPenalty());
         }
         if (!any) {
             return;
@@ -516,8 +523,11 @@ public final class TrainingViewModel {
             root.keepForRecovery();
         }
         List<TrainingHistory.Epoch> history = r.history().epochs();
-        String last = history.isEmpty() ? "" : String.format("; test -ELBO %.2f after epoch %d",
-                history.get(history.size() - 1).testNegElbo(), history.get(history.size() - 1).epoch());
+        org.latentexplorer.model.ModelKind kind = r.kind();
+        String last = history.isEmpty() ? "" : String.format(kind.hasPrior() ? "; test -ELBO %.2f after epoch %d"
+                        : "; test reconstruction %.2f after epoch %d",
+                kind.hasPrior() ? history.get(history.size() - 1).testNegElbo() : history.get(history.size() - 1).testRecon(),
+                history.get(history.size() - 1).epoch());
         run = null;
         prepared = null;
         active.set(false);
@@ -543,6 +553,6 @@ public final class TrainingViewModel {
 
     /** The optimizer state of the current run, for tests and saving. */
     OptimizerState optimizerState() {
-        return run == null ? null : run.optimizerState();
+        return run == null ? null : run.checkpoint(Map.of()).optimizer();
     }
 }

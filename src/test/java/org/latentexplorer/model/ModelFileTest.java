@@ -56,14 +56,15 @@ class ModelFileTest {
 
     @Test
     void roundTripWithoutOptimizerStateOfGaussianAutoencoder() throws IOException {
-        ModelConfig cfg = new ModelConfig(6, 5, List.of(7, 3), 2, Likelihood.GAUSSIAN, 0.3, false);
+        ModelConfig cfg = ModelConfig.of(new PlainAutoencoder(), 6, 5, List.of(7, 3), 2, new Gaussian(0.3));
         SavedModel m = model(cfg, false, 2);
         Path f = dir.resolve("gaussian-ae.lvae");
         ModelFile.write(f, m);
         SavedModel back = ModelFile.read(f);
         assertSameModel(m, back);
         assertNull(back.optimizer());
-        assertFalse(back.config().variational());
+        assertEquals("ae", back.config().kind().id());
+        assertEquals(List.of("code"), back.config().heads());
     }
 
     @Test
@@ -85,8 +86,8 @@ class ModelFileTest {
         System.arraycopy(special, 0, params, 0, special.length);
         TrainingHistory history = new TrainingHistory(List.of(
                 new TrainingHistory.Epoch(1, 0.5, 0.0, Double.NaN, Double.POSITIVE_INFINITY,
-                        Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE, 1e300),
-                new TrainingHistory.Epoch(2, 1.0 / 3, 4.0, 123.456, 0.1 + 0.2, 7, 8, 9, 10)));
+                        Double.NEGATIVE_INFINITY, -0.0, 1e300),
+                new TrainingHistory.Epoch(2, 1.0 / 3, 4.0, 123.456, 0.1 + 0.2, 7, Double.MIN_VALUE, 10)));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("", "empty key");
         info.put("unicode", "Größe 28×28 — 学习 \uD83D\uDE00");
@@ -119,7 +120,7 @@ class ModelFileTest {
         long p = m.config().parameterCount();
 
         assertArrayEquals(new byte[]{0x4C, 0x54, 0x4E, 0x54, 0x56, 0x41, 0x45, 0x00}, Arrays.copyOf(b, 8));
-        assertEquals(1, le.getInt(8));
+        assertEquals(2, le.getInt(8));
         int h = le.getInt(12);
         assertEquals(12 * p, le.getLong(16));
         assertEquals(88 + h + 12 * p, b.length);
@@ -229,7 +230,7 @@ class ModelFileTest {
     @Test
     void bitFlipAnywhereIsRefused() throws IOException {
         // A tiny model keeps one read per byte fast; every region is still there.
-        ModelConfig tiny = new ModelConfig(2, 2, List.of(3), 1, Likelihood.GAUSSIAN, 0.5, true);
+        ModelConfig tiny = ModelConfig.of(new Vae(1), 2, 2, List.of(3), 1, new Gaussian(0.5));
         byte[] b = Files.readAllBytes(written(model(tiny, true, 11)));
         Path f = dir.resolve("flip.lvae");
         List<String> expected = List.of("checksum mismatch", "not a Latent Explorer model file", "format version",
@@ -280,12 +281,13 @@ class ModelFileTest {
         Path f = dir.resolve("v99.lvae");
         Files.write(f, b);
         String msg = refused(f).getMessage();
-        assertTrue(msg.startsWith(f + ": written by format version 99; this program reads version 1"), msg);
+        assertEquals(f + ": written by format version 99; this program reads versions 1 to 2 (a newer Latent Explorer"
+                + " may read it)", msg);
 
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0);
         reseal(b);
         Files.write(f, b);
-        assertEquals(f + ": written by format version 0; this program reads version 1", refused(f).getMessage());
+        assertEquals(f + ": written by format version 0; this program reads versions 1 to 2", refused(f).getMessage());
     }
 
     @Test
@@ -321,9 +323,11 @@ class ModelFileTest {
         ObjectNode header = headerJson(b);
         ObjectNode cfg = (ObjectNode) header.get("config");
         cfg.put("rows", 1024).put("cols", 1024);
-        ArrayNode hidden = cfg.putArray("hidden");
+        ArrayNode encoder = cfg.putArray("encoder");
+        ArrayNode decoder = cfg.putArray("decoder");
         for (int i = 0; i < 8; i++) {
-            hidden.add(8192);
+            encoder.add(8192);
+            decoder.add(8192);
         }
         Path f = rewritten(b, header);
         String msg = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(f).getMessage());
@@ -385,12 +389,37 @@ class ModelFileTest {
         assertEquals("the header's config is invalid: latent dimension 0 is outside 1..256", problem(rewritten(b, header)));
 
         header = headerJson(b);
-        ((ObjectNode) header.get("config")).put("sigma", -1.0);
-        assertTrue(problem(rewritten(b, header)).contains("Gaussian sigma must be a positive number, not -1.0"));
+        ((ObjectNode) header.get("config")).putObject("likelihood").put("type", "gaussian").put("sigma", -1.0);
+        assertEquals("header field config.likelihood: Gaussian sigma must be a positive number, not -1.0",
+                problem(rewritten(b, header)));
 
         header = headerJson(b);
-        ((ObjectNode) header.get("config")).put("likelihood", "POISSON");
-        assertEquals("header field config.likelihood is \"POISSON\"; expected one of [BERNOULLI, GAUSSIAN]",
+        ((ObjectNode) header.get("config")).putObject("likelihood").put("type", "poisson");
+        assertEquals("header field config.likelihood.type is 'poisson'; expected bernoulli, gaussian, gaussian-learned"
+                + " or squared-error", problem(rewritten(b, header)));
+
+        header = headerJson(b);
+        ((ObjectNode) header.get("config")).putObject("kind").put("id", "gan");
+        assertEquals("header field config.kind.id: unknown model kind 'gan'; known: vae, ae, sparse-ae, denoising-ae,"
+                + " probabilistic-ae, linear-ae, pca", problem(rewritten(b, header)));
+
+        header = headerJson(b);
+        ((ObjectNode) header.get("config")).putObject("kind").put("id", "vae").put("beta", -2.0);
+        assertEquals("header field config.kind.beta: beta must be between 0 and 1000, not -2.0",
+                problem(rewritten(b, header)));
+
+        header = headerJson(b);
+        ((ObjectNode) header.get("config")).putObject("kind").put("id", "vae");
+        assertEquals("the header is missing field config.kind.beta", problem(rewritten(b, header)));
+
+        header = headerJson(b);
+        ((ObjectNode) header.get("config")).put("activation", "swish");
+        assertTrue(problem(rewritten(b, header)).startsWith("header field config.activation: unknown activation function"
+                + " 'swish'"));
+
+        header = headerJson(b);
+        ((ObjectNode) header.get("config")).putObject("kind").put("id", "pca");
+        assertEquals("the header's config is invalid: PCA is linear: it has no hidden layers, not [7, 3] and [3, 7]",
                 problem(rewritten(b, header)));
 
         header = headerJson(b);
@@ -411,8 +440,8 @@ class ModelFileTest {
         assertEquals("the header is missing field history", problem(rewritten(b, header)));
 
         header = headerJson(b);
-        ((ObjectNode) header.get("history").get(1)).remove("testKl");
-        assertEquals("the header is missing field history[1].testKl", problem(rewritten(b, header)));
+        ((ObjectNode) header.get("history").get(1)).remove("testPenalty");
+        assertEquals("the header is missing field history[1].testPenalty", problem(rewritten(b, header)));
 
         header = headerJson(b);
         ((ObjectNode) header.get("config")).put("dropout", 0.5);
@@ -423,8 +452,8 @@ class ModelFileTest {
         assertEquals("header field info.seed must be a string, not 42", problem(rewritten(b, header)));
 
         header = headerJson(b);
-        ((ObjectNode) header.get("history").get(0)).put("beta", "lots");
-        assertTrue(problem(rewritten(b, header)).startsWith("header field history[0].beta must be a number"));
+        ((ObjectNode) header.get("history").get(0)).put("weight", "lots");
+        assertTrue(problem(rewritten(b, header)).startsWith("header field history[0].weight must be a number"));
     }
 
     @Test
@@ -437,7 +466,8 @@ class ModelFileTest {
         assertTrue(problem(rewritten(b, "[1, 2]")).startsWith("the header is JSON but not an object"));
         assertTrue(problem(rewritten(b, "{\"info\": {}, " + json.substring(1)))
                 .startsWith("the header is not valid JSON: Duplicate field 'info'"));
-        assertTrue(problem(rewritten(b, json.replace("\"sigma\":1.0", "\"sigma\":NaN")))
+        assertTrue(json.contains("\"beta\":1.0"), json);
+        assertTrue(problem(rewritten(b, json.replace("\"beta\":1.0", "\"beta\":NaN")))
                 .startsWith("the header is not valid JSON"));
 
         byte[] notUtf8 = json.getBytes(StandardCharsets.UTF_8);
@@ -459,7 +489,8 @@ class ModelFileTest {
     void headerWithTooManyTokensIsRefused() throws IOException {
         byte[] b = Files.readAllBytes(written(model(small(), false, 21)));
         String many = "[" + "0,".repeat(1_200_000) + "0]";
-        String json = header(b).replace("\"hidden\":[7,3]", "\"hidden\":" + many);
+        assertTrue(header(b).contains("\"encoder\":[7,3]"), header(b));
+        String json = header(b).replace("\"encoder\":[7,3]", "\"encoder\":" + many);
         Path f = rewritten(b, json);
         String problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> problem(f));
         assertEquals("the header has more than 1,000,000 JSON tokens", problem);
@@ -534,7 +565,7 @@ class ModelFileTest {
 
         SavedModel shortParams = new SavedModel(cfg, new float[10], null, good.history(), good.info());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.write(f, shortParams));
-        assertEquals("params has 10 floats but VAE 30-7-3-2, Bernoulli needs 534", e.getMessage());
+        assertEquals("params has 10 floats but VAE (β = 1) 30-7-3-2, Bernoulli needs 534", e.getMessage());
 
         float[] nan = good.params().clone();
         nan[210] = Float.NaN;
@@ -548,8 +579,13 @@ class ModelFileTest {
         assertEquals("the optimizer state has 534 floats but must have 2 x 534", e.getMessage());
 
         SavedModel zeroEpoch = new SavedModel(cfg, good.params(), null,
-                new TrainingHistory(List.of(new TrainingHistory.Epoch(0, 1, 1, 1, 1, 1, 1, 1, 1))), good.info());
+                new TrainingHistory(List.of(new TrainingHistory.Epoch(0, 1, 1, 1, 1, 1, 1, 1))), good.info());
         assertThrows(IllegalArgumentException.class, () -> ModelFile.write(f, zeroEpoch));
+
+        ModelConfig ae = ModelConfig.of(new PlainAutoencoder(), 6, 5, List.of(7, 3), 2, Bernoulli.INSTANCE);
+        SavedModel aeWithKl = new SavedModel(ae, new float[(int) ae.parameterCount()], null, good.history(), good.info());
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFile.write(f, aeWithKl));
+        assertEquals("history epoch 1 has penalty figures, but an autoencoder has no penalty term", e.getMessage());
 
         assertArrayEquals(before, Files.readAllBytes(f));
         assertEquals(List.of(f.getFileName()), listing(dir));
@@ -617,7 +653,7 @@ class ModelFileTest {
     }
 
     private static ModelConfig small() {
-        return new ModelConfig(6, 5, List.of(7, 3), 2, Likelihood.BERNOULLI, 1.0, true);
+        return ModelConfig.of(new Vae(1), 6, 5, List.of(7, 3), 2, Bernoulli.INSTANCE);
     }
 
     private static SavedModel model(ModelConfig cfg, boolean withOptimizer, long seed) {
@@ -637,8 +673,10 @@ class ModelFileTest {
         }
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         for (int e = 1; e <= 3; e++) {
-            epochs.add(new TrainingHistory.Epoch(e, 12.5 * e, Math.min(1.0, e / 2.0), 150.0 / e + r.nextDouble(),
-                    5 + r.nextDouble(), 160.0 / e, 5.5, 160.0 / e + 5.5, 4321.5));
+            boolean penalty = cfg.kind().penalty().isPresent();
+            epochs.add(new TrainingHistory.Epoch(e, 12.5 * e, penalty ? Math.min(1.0, e / 2.0) : Double.NaN,
+                    150.0 / e + r.nextDouble(), penalty ? 5 + r.nextDouble() : Double.NaN, 160.0 / e,
+                    penalty ? 5.5 : Double.NaN, 4321.5));
         }
         Map<String, String> info = Map.of("dataset", "mnist", "seed", Long.toString(seed), "created", "2025-01-02T03:04:05Z");
         return new SavedModel(cfg, params, opt, new TrainingHistory(epochs), info);

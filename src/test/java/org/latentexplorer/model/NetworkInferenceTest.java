@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class NetworkInferenceTest {
 
-    private final ModelConfig config = new ModelConfig(4, 5, List.of(16, 8), 2, Likelihood.BERNOULLI, 1, true);
+    private final ModelConfig config = ModelConfig.of(new Vae(1), 4, 5, List.of(16, 8), 2, Bernoulli.INSTANCE);
 
     @Test
     void decodedMeansArePixelsInUnitInterval() {
@@ -107,8 +107,8 @@ class NetworkInferenceTest {
         }
         // With K = 1 the estimate is a single-sample negative ELBO; more samples tighten the bound.
         NetworkBatch batch = new NetworkBatch(vae, 50);
-        var t = vae.terms(batchActivations(vae, x), new SplittableRandom(3), true);
-        double negElbo = (t.reconSum() + t.klSum()) / 50;
+        var t = vae.terms(batchActivations(vae, x), vae.kind(), new SplittableRandom(3), true);
+        double negElbo = (t.reconSum() + t.penaltySum()) / 50;
         assertTrue(m200 < negElbo, "IWAE " + m200 + " below -ELBO " + negElbo);
         assertEquals(negElbo, m1, 0.05 * negElbo, "K = 1 is a single-sample -ELBO");
         assertTrue(batch.capacity() == 50);

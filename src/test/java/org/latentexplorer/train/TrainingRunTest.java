@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.model.Likelihood;
-import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Network;
+import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.model.Vae;
 
 class TrainingRunTest {
 
-    private static final ModelConfig SMALL = new ModelConfig(6, 6, List.of(32, 16), 2, Likelihood.BERNOULLI, 1, true);
+    private static final ModelConfig SMALL = ModelConfig.of(new Vae(1), 6, 6, List.of(32, 16), 2, Bernoulli.INSTANCE);
 
     /** Bars at random positions: simple images a small VAE can learn. */
     static ImageSet bars(int n, long seed) {
@@ -81,17 +82,17 @@ class TrainingRunTest {
     @Test
     void iterationsReportBetaChangedFromAnotherThread() throws Exception {
         Network vae = new Network(SMALL, 1);
-        TrainingSettings s = new TrainingSettings(3, 10, 1e-3, 1, 1.0, 0);
+        TrainingSettings s = new TrainingSettings(3, 10, 1e-3, 1, 0);
         TrainingRun run = new TrainingRun(vae, bars(300, 1), bars(50, 2), s);
         List<Double> betas = new CopyOnWriteArrayList<>();
         CountDownLatch changed = new CountDownLatch(1);
         run.run(new TrainingListener() {
             @Override
             public void onIteration(IterationStats st) {
-                betas.add(st.beta());
+                betas.add(st.weight());
                 if (st.iteration() == 5) {
                     Thread t = new Thread(() -> {
-                        run.setBeta(0.0);
+                        run.setKnob("beta", 0.0);
                         changed.countDown();
                     });
                     t.start();
@@ -112,14 +113,14 @@ class TrainingRunTest {
 
     @Test
     void warmUpRaisesBetaLinearlyToItsTarget() {
-        Network vae = new Network(SMALL, 1);
-        TrainingSettings s = new TrainingSettings(2, 10, 1e-3, 1, 2.0, 1.0);
+        Network vae = new Network(SMALL.withKind(new Vae(2)), 1);
+        TrainingSettings s = new TrainingSettings(2, 10, 1e-3, 1, 1.0);
         TrainingRun run = new TrainingRun(vae, bars(100, 1), bars(20, 2), s);
         List<Double> betas = new ArrayList<>();
         run.run(new TrainingListener() {
             @Override
             public void onIteration(IterationStats st) {
-                betas.add(st.beta());
+                betas.add(st.weight());
             }
         });
         assertEquals(0.2, betas.get(0), 1e-12, "1/10 of the way after the first of 10 warm-up iterations");
@@ -130,7 +131,7 @@ class TrainingRunTest {
     @Test
     void pauseHoldsTheRunAndCancelWhilePausedLeavesAUsableModel() throws Exception {
         Network vae = new Network(SMALL, 1);
-        TrainingRun run = new TrainingRun(vae, bars(2000, 1), bars(50, 2), new TrainingSettings(50, 10, 1e-3, 1, 1, 0));
+        TrainingRun run = new TrainingRun(vae, bars(2000, 1), bars(50, 2), new TrainingSettings(50, 10, 1e-3, 1, 0));
         CountDownLatch started = new CountDownLatch(20);
         List<Long> iterations = new CopyOnWriteArrayList<>();
         CompletableFuture<TrainingRun.Result> result = CompletableFuture.supplyAsync(() -> run.run(new TrainingListener() {
@@ -166,17 +167,23 @@ class TrainingRunTest {
 
     @Test
     void impossibleSettingsAreRefusedNamingTheSetting() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(0, 128, 1e-3, 1, 1, 0))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(0, 128, 1e-3, 1, 0))
                 .getMessage().contains("epochs"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 0, 1e-3, 1, 1, 0))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 0, 1e-3, 1, 0))
                 .getMessage().contains("batch size"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, -1, 1, 1, 0))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, -1, 1, 0))
                 .getMessage().contains("learning rate"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, -1, 0))
-                .getMessage().contains("beta"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, Double.NaN, 0))
-                .getMessage().contains("beta"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(1, 128, 1e-3, 1, -1))
+                .getMessage().contains("warm-up"));
+        assertEquals("beta must be between 0 and 1000, not -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Vae(-1)).getMessage());
+        assertEquals("beta must be between 0 and 1000, not NaN",
+                assertThrows(IllegalArgumentException.class, () -> new Vae(Double.NaN)).getMessage());
         Network vae = new Network(SMALL, 1);
+        TrainingRun running = new TrainingRun(vae, bars(10, 1), bars(10, 2), TrainingSettings.defaults(1, 1));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> running.setKnob("lambda", 1))
+                .getMessage().contains("has no hyper-parameter 'lambda'"));
+        assertEquals(1.0, running.kind().value("beta"), "a refused change leaves the kind as it was");
         ImageSet wrongSize = new ImageSet("big", 7, 7, new byte[49 * 3], null);
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new TrainingRun(vae, wrongSize, wrongSize, TrainingSettings.defaults(1, 1)))
@@ -189,7 +196,7 @@ class TrainingRunTest {
         // Weights so large that the first loss overflows: exp(logVar) is infinite.
         vae.params().muli(1e20f);
         float[] before = vae.paramsToArray();
-        TrainingRun run = new TrainingRun(vae, bars(500, 1), bars(20, 2), new TrainingSettings(2, 50, 1e-3, 1, 1, 0));
+        TrainingRun run = new TrainingRun(vae, bars(500, 1), bars(20, 2), new TrainingSettings(2, 50, 1e-3, 1, 0));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> run.run(TrainingListener.NONE));
         assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("iteration 1"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, vae.paramsToArray()), "no step was taken with the broken loss");

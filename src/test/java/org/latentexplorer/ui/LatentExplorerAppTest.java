@@ -206,7 +206,7 @@ class LatentExplorerAppTest {
         Path recovery = tmp.resolve("recovery.lvae");
         waitFor(30, () -> Files.exists(recovery));
         var kept = org.latentexplorer.model.ModelFile.read(recovery);
-        assertEquals(64, kept.config().hidden().get(0));
+        assertEquals(64, kept.config().encoder().get(0));
     }
 
     @Test
@@ -224,7 +224,7 @@ class LatentExplorerAppTest {
         Path saved = tmp.resolve("mnist-k2-vae.lvae");
         waitFor(30, () -> Files.exists(saved) && !app.viewModel().busyProperty().get());
         var model = org.latentexplorer.model.ModelFile.read(saved);
-        assertEquals(64, model.config().hidden().get(0));
+        assertEquals(64, model.config().encoder().get(0));
         assertNotNull(model.optimizer(), "a save during training keeps Adam's state, to continue later");
         assertTrue(training.isActive(), "saving does not stop the training");
 
@@ -260,8 +260,8 @@ class LatentExplorerAppTest {
 
     @Test
     void aModelWithThreeLatentDimensionsLetsTheUserPickThePlaneAndHoldTheThird() throws Exception {
-        var config = new org.latentexplorer.model.ModelConfig(28, 28, java.util.List.of(32), 3,
-                org.latentexplorer.model.Likelihood.BERNOULLI, 1.0, true);
+        var config = org.latentexplorer.model.ModelConfig.of(new org.latentexplorer.model.Vae(1), 28, 28,
+                java.util.List.of(32), 3, org.latentexplorer.model.Bernoulli.INSTANCE);
         var vae = new org.latentexplorer.model.Network(config, 5);
         Path file = tmp.resolve("k3.lvae");
         org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config, vae.paramsToArray(),

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.model.Likelihood;
-import org.latentexplorer.model.Network;
+import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Network;
+import org.latentexplorer.model.Vae;
 
 /** Latest-wins coalescing of decode requests, and dropping answers meant for a replaced model. */
 class LatentSpaceWorkerTest {
@@ -26,7 +27,7 @@ class LatentSpaceWorkerTest {
 
     /** A tiny model, told apart from others by its hidden width. */
     private static Network tiny(int hidden) {
-        return new Network(new ModelConfig(4, 4, List.of(hidden), 2, Likelihood.BERNOULLI, 1.0, true), 1);
+        return new Network(ModelConfig.of(new Vae(1), 4, 4, List.of(hidden), 2, Bernoulli.INSTANCE), 1);
     }
 
     @BeforeEach
@@ -34,7 +35,7 @@ class LatentSpaceWorkerTest {
         worker.install(tiny(3), () -> { }, failed);
         tasks.runAll();
         latest = worker.latest(space -> q -> {
-            String tag = q + "@" + space.config().hidden().get(0);
+            String tag = q + "@" + space.config().encoder().get(0);
             ran.add(tag);
             return tag;
         });

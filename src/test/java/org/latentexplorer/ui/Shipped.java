@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.latentexplorer.data.AssetLocator;
-import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.Bernoulli;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.Network;
-import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Vae;
 
 /** Fixtures: the window's state with the shipped MNIST model open (all work done on the test thread), small model files. */
 final class Shipped {
@@ -42,7 +43,7 @@ final class Shipped {
 
     /** An untrained MNIST-shaped model with a latent space of the given size, saved to a file. */
     static Path modelWithLatent(Path dir, int latent) throws IOException {
-        ModelConfig config = new ModelConfig(28, 28, List.of(16), latent, Likelihood.BERNOULLI, 1.0, true);
+        ModelConfig config = ModelConfig.of(new Vae(1), 28, 28, List.of(16), latent, Bernoulli.INSTANCE);
         Path file = dir.resolve("latent-" + latent + ".lvae");
         ModelFile.write(file, new SavedModel(config, new Network(config, 3).paramsToArray(), null, new TrainingHistory(),
                 Map.of("dataset", "mnist")));

@@ -16,7 +16,7 @@ class TrainingCurvesTest {
     }
 
     private static TrainingHistory.Epoch epoch(int n, double beta) {
-        return new TrainingHistory.Epoch(n, 1, beta, 100 + n, 5 + n, 110 + n, 6 + n, 116 + 2 * n, 1000);
+        return new TrainingHistory.Epoch(n, 1, beta, 100 + n, 5 + n, 110 + n, 6 + n, 1000);
     }
 
     @Test

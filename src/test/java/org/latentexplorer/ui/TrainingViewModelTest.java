@@ -219,7 +219,7 @@ class TrainingViewModelTest {
         assertEquals("untitled", m.title());
         assertNull(m.run(), "the finished model still points at its run");
         assertEquals(1, m.history().size());
-        assertEquals(List.of(64), m.config().hidden());
+        assertEquals(List.of(64), m.config().encoder());
         assertEquals(2, m.config().latent());
         assertEquals("mnist", m.dataset());
         assertEquals("8000", m.info().get("train_images"));
@@ -244,8 +244,8 @@ class TrainingViewModelTest {
 
         t.start();
 
-        assertEquals(0.5, vm.modelProperty().get().history().epochs().get(0).beta());
-        assertEquals("0.5", vm.modelProperty().get().info().get("beta"));
+        assertEquals(0.5, vm.modelProperty().get().history().epochs().get(0).weight());
+        assertEquals(0.5, vm.modelProperty().get().config().kind().value("beta"));
         assertTrue(t.curves().beta().stream().allMatch(p -> p.y() == 0.5), t.curves().beta()::toString);
     }
 
@@ -319,7 +319,7 @@ class TrainingViewModelTest {
         CurrentModel m = vm.modelProperty().get();
         assertEquals(2, m.history().size());
         assertEquals(2, m.history().epochs().get(1).epoch());
-        assertEquals(List.of(64), m.config().hidden());
+        assertEquals(List.of(64), m.config().encoder());
         assertEquals(2, m.config().latent());
         assertEquals(file, m.file(), "continued in place of the file it came from");
         assertEquals(32, m.saved().optimizer().iteration(), "Adam's step count goes on from the saved state");

@@ -86,13 +86,18 @@ final class ChartsPane extends HBox {
             return;
         }
         drawnVersion = v;
-        reconTrain.getData().setAll(points(curves.recon()));
-        klTrain.getData().setAll(points(curves.kl()));
-        reconTest.getData().setAll(points(curves.testRecon()));
-        klTest.getData().setAll(points(curves.testKl()));
+        plot(reconTrain, points(curves.recon()));
+        plot(klTrain, points(curves.kl()));
+        plot(reconTest, points(curves.testRecon()));
+        plot(klTest, points(curves.testKl()));
         fitY(recon, curves.recon(), curves.testRecon());
         fitY(kl, curves.kl(), curves.testKl());
-        betaLine.getData().setAll(points(curves.beta()));
+        plot(betaLine, points(curves.beta()));
+        // One epoch axis for all three charts, so a step of beta lines up with what it does.
+        double end = curves.epochSpan();
+        for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
+            fitEpochs((NumberAxis) c.getXAxis(), end);
+        }
         // Beta's axis starts at 0 and shows a constant beta as a line, not as a zoomed-in flat range.
         double top = 1;
         for (TrainingCurves.Point p : curves.beta()) {
@@ -101,6 +106,31 @@ final class ChartsPane extends HBox {
         NumberAxis y = (NumberAxis) beta.getYAxis();
         y.setUpperBound(Math.ceil(top * 1.2 * 2) / 2);
         y.setTickUnit(y.getUpperBound() <= 2 ? 0.5 : y.getUpperBound() <= 5 ? 1 : 2);
+    }
+
+    /**
+     * Replaces a series' points. A series left empty is hidden: the chart keeps drawing the last
+     * line of a series whose points are all removed, which would show another model's curve.
+     */
+    private static void plot(XYChart.Series<Number, Number> series, List<XYChart.Data<Number, Number>> points) {
+        series.getData().setAll(points);
+        if (series.getNode() != null) {
+            series.getNode().setVisible(!points.isEmpty());
+        }
+    }
+
+    /** The epoch axis from 0 to end, rounded up to a tick. */
+    private static void fitEpochs(NumberAxis x, double end) {
+        double step = org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 5);
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.max(step, Math.ceil(end / step - 1e-9) * step));
+        x.setTickUnit(step);
+    }
+
+    /** The upper bound of the epoch axis (for tests: the same on all three charts). */
+    double epochAxisEnd(LineChart<Number, Number> chart) {
+        return ((NumberAxis) chart.getXAxis()).getUpperBound();
     }
 
     /**

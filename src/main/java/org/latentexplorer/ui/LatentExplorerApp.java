@@ -15,8 +15,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -61,6 +59,7 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private Timeline poller;
+    private UnsavedWork unsaved;
     private boolean closing;
 
     public LatentExplorerApp() {
@@ -103,8 +102,9 @@ public final class LatentExplorerApp extends Application {
         // Reading the model overlaps building the window.
         vm.open(vm.shippedModel());
 
+        unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
         grid = new GridView(vm);
-        trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage);
+        trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
         charts = new ChartsPane(vm.training());
         selection = new SelectionPane(vm.grid());
         sampling = new SamplingPane(vm.sampling(), vm.grid());
@@ -258,10 +258,11 @@ public final class LatentExplorerApp extends Application {
         MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", e -> saveModel(true));
         save.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
         saveAs.disableProperty().bind(save.disableProperty());
-        MenuItem openShipped = item("Open the Shipped MNIST Model", null, e -> vm.open(vm.shippedModel()));
+        MenuItem openShipped = item("Open the Shipped MNIST Model", null,
+                e -> unsaved.thenRun("opening another model", () -> vm.open(vm.shippedModel())));
         openShipped.disableProperty().bind(open.disableProperty());
-        MenuItem openRecovered = item("Open Recovered Training", null,
-                e -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training.")));
+        MenuItem openRecovered = item("Open Recovered Training", null, e -> unsaved.thenRun("opening the recovered training",
+                () -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training."))));
         openRecovered.disableProperty().bind(open.disableProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> quit());
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
@@ -276,7 +277,7 @@ public final class LatentExplorerApp extends Application {
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
         Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles);
 
-        MenuItem train = item("Train", "Shortcut+T", e -> vm.training().start());
+        MenuItem train = item("Train", "Shortcut+T", e -> startTraining());
         train.disableProperty().bind(vm.training().activeProperty());
         MenuItem pause = item("Pause / Resume", "Shortcut+P", e -> vm.training().pauseOrResume());
         pause.disableProperty().bind(vm.training().activeProperty().not());
@@ -326,7 +327,17 @@ public final class LatentExplorerApp extends Application {
     }
 
     private void openModel() {
-        dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open);
+        unsaved.thenRun("opening another model",
+                () -> dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open));
+    }
+
+    /** A new training replaces the model on screen: ask first if it is unsaved; continuing it does not. */
+    private void startTraining() {
+        if (vm.training().continueCurrentProperty().get() || vm.training().isActive()) {
+            vm.training().start();
+        } else {
+            unsaved.thenRun("starting a new training", vm.training()::start);
+        }
     }
 
     /** Saves to the model's file, or asks where first; then runs after. */
@@ -399,31 +410,9 @@ public final class LatentExplorerApp extends Application {
 
     /** Leaves, after asking when trained weights are not saved. */
     private void quit() {
-        if (closing) {
-            return;
+        if (!closing) {
+            unsaved.thenRun("leaving", this::exit);
         }
-        if (!vm.isDirty() && !vm.training().isActive()) {
-            exit();
-            return;
-        }
-        ButtonType save = new ButtonType("Save\u2026", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        ask.initOwner(stage);
-        ask.setTitle("Unsaved model");
-        ask.setHeaderText(vm.training().isActive() ? "Training is running and the model is not saved."
-                : "The trained model is not saved.");
-        ask.setContentText("Save it before leaving? Otherwise its training is lost.");
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return;
-        }
-        if (answer.get() == discard) {
-            vm.discardRecovery();
-            exit();
-            return;
-        }
-        saveModel(true, this::exit);
     }
 
     private void exit() {

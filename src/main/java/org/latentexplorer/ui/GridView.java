@@ -91,6 +91,7 @@ final class GridView extends Region {
         vm.selectedYProperty().addListener((o, a, b) -> scheduleDraw());
         vm.sliceProperty().addListener((o, a, b) -> scheduleDraw());
         root.sampling().samplesProperty().addListener((o, a, b) -> scheduleDraw());
+        root.sampling().temperatureProperty().addListener((o, a, b) -> scheduleDraw());
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -344,11 +345,15 @@ final class GridView extends Region {
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        for (int k = 1; k <= 3; k++) {
-            double rr = k * unit;
+        // Circles of the distribution samples are drawn from, N(0, T^2 I): the prior itself at T = 1.
+        double[] radii = root.sampling().circleRadii();
+        double t = radii[0];
+        for (int k = 1; k <= radii.length; k++) {
+            double rr = radii[k - 1] * unit;
             g.setGlobalAlpha(0.9 - 0.15 * k);
             g.strokeOval(cx - rr, cy - rr, 2 * rr, 2 * rr);
-            g.fillText(k + "\u03c3", cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
+            String label = Math.abs(t - 1) < 1e-9 ? k + "\u03c3" : (k == 1 ? "" : k) + "T";
+            g.fillText(label, cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
         }
         g.setGlobalAlpha(1);
         g.setLineDashes();

@@ -198,9 +198,21 @@ public final class GridViewModel {
         }
     }
 
-    /** Spans the plane over dimensions dimX (across) and dimY (up), 0-based. */
+    /**
+     * Spans the plane over dimensions dimX (across) and dimY (up), 0-based. With a point selected,
+     * the new plane passes through it: the point stays where it is in the latent space, and a
+     * dimension leaving the plane is held at the point's value along it.
+     */
     public void setDims(int dimX, int dimY) {
-        slice.set(slice.get().withDims(dimX, dimY));
+        if (!hasSelection.get()) {
+            slice.set(slice.get().withDims(dimX, dimY));
+            return;
+        }
+        float[] z = selectedPoint();
+        LatentSlice through = new LatentSlice(dimX, dimY, z);
+        selectedX.set(z[dimX]);
+        selectedY.set(z[dimY]);
+        slice.set(through);
     }
 
     /** Holds dimension d (0-based, not one of the plane's) at value. */

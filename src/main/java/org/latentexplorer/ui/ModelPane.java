@@ -1,12 +1,8 @@
 package org.latentexplorer.ui;
 
-import java.util.List;
-
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.ModelConfig;
 
 /** What the current model is: file, shape, data, how far it has trained. */
 final class ModelPane extends VBox {
@@ -17,7 +13,12 @@ final class ModelPane extends VBox {
 
     ModelPane(ExplorerViewModel vm) {
         title.getStyleClass().add("model-title");
-        title.setWrapText(true);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        // Fixed heights: a new model's shorter or longer description must not move the controls below.
+        Controls.lines(title, 1);
+        Controls.lines(shape, 2);
+        Controls.lines(data, 1);
+        Controls.lines(quality, 2);
         Controls.tip(quality, "The negative ELBO on the test set: reconstruction + KL at beta = 1, in nats per image;"
                 + " lower is a better model of the data.");
         getChildren().add(Controls.section("Model", title, shape, data, quality));
@@ -37,12 +38,8 @@ final class ModelPane extends VBox {
             return;
         }
         title.setText(m.title() + (vm.isDirty() ? "  \u2022 unsaved" : ""));
-        ModelConfig c = m.config();
-        shape.setText((c.variational() ? "VAE" : "Autoencoder") + ", k = " + c.latent() + ", hidden "
-                + c.hidden().toString().replace("[", "").replace("]", "").replace(" ", "")
-                + ", " + (c.likelihood().name().equals("BERNOULLI") ? "Bernoulli" : "Gaussian \u03c3 = " + c.sigma())
-                + " decoder, " + c.rows() + " \u00d7 " + c.cols() + " images");
-        data.setText("Trained on " + (m.dataset() == null ? "an unknown dataset" : m.dataset()));
+        shape.setText(ModelDescription.shape(m.config()));
+        data.setText(ModelDescription.data(m));
         updateQuality(vm);
     }
 
@@ -51,13 +48,6 @@ final class ModelPane extends VBox {
         if (m == null) {
             return;
         }
-        List<TrainingHistory.Epoch> epochs = m.history().epochs();
-        if (epochs.isEmpty()) {
-            quality.setText("Not trained yet");
-            return;
-        }
-        TrainingHistory.Epoch last = epochs.get(epochs.size() - 1);
-        quality.setText(String.format("%d epochs \u00b7 test \u2212ELBO %.1f nats (reconstruction %.1f + KL %.1f)",
-                last.epoch(), last.testNegElbo(), last.testRecon(), last.testKl()));
+        quality.setText(ModelDescription.quality(m.history()));
     }
 }

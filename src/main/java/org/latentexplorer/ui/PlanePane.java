@@ -90,7 +90,8 @@ final class PlanePane extends VBox {
                         continue;
                     }
                     int dim = d;
-                    Slider s = new Slider(-GridViewModel.SLIDER_LIMIT, GridViewModel.SLIDER_LIMIT, now.held(d));
+                    Slider s = Controls.fineKeys(new Slider(-GridViewModel.SLIDER_LIMIT, GridViewModel.SLIDER_LIMIT, 0), 0.1);
+                    Controls.showOn(s, now.held(d), GridViewModel.SLIDER_LIMIT);
                     Label value = new Label(String.format("%.1f", now.held(d)));
                     value.setMinWidth(34);
                     s.valueProperty().addListener((o, a, b) -> {

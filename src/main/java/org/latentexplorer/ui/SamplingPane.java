@@ -31,6 +31,7 @@ final class SamplingPane extends VBox {
         Controls.tip(sample, "Draw z from the prior N(0, I) (scaled by the temperature) and decode it: what the model"
                 + " generates. The points are marked on the grid (Ctrl+D, or S on the grid).");
         temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
+        Controls.fineKeys(temperature, 0.1);
         temperature.setMajorTickUnit(1);
         temperature.setMinorTickCount(4);
         temperature.setShowTickMarks(true);

@@ -77,7 +77,7 @@ final class SelectionPane extends VBox {
     private void follow(Slider s, double v) {
         following = true;
         try {
-            s.setValue(Math.max(s.getMin(), Math.min(s.getMax(), v)));
+            Controls.showOn(s, v, GridViewModel.SLIDER_LIMIT);
         } finally {
             following = false;
         }
@@ -90,7 +90,7 @@ final class SelectionPane extends VBox {
         s.setShowTickMarks(true);
         s.setShowTickLabels(true);
         s.setMaxWidth(Double.MAX_VALUE);
-        return s;
+        return Controls.fineKeys(s, 0.1);
     }
 
     static String describe(float[] z, LatentSlice slice) {

@@ -313,6 +313,176 @@ class LatentExplorerAppTest {
         assertNotNull(app.viewModel().sampling().samplesProperty().get());
     }
 
+    // ------------------------------------------------------------------ the classroom fixes
+
+    /** Trains a small model for a few iterations and cancels: unsaved weights on screen. */
+    private void trainBrieflyAndCancel() {
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("32");
+            training.epochsProperty().set(20);
+            training.batchSizeProperty().set(64);
+        });
+        robot.clickOn(app.trainingPane().train);
+        waitFor(60, () -> app.charts().reconPoints() > 5);
+        robot.clickOn(app.trainingPane().cancel);
+        waitFor(60, () -> !training.isActive());
+        assertTrue(app.viewModel().isDirty());
+    }
+
+    /** Pixels of the train curve's blue inside a chart's plot area. */
+    private int trainBluePixels(javafx.scene.chart.LineChart<Number, Number> chart) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+            javafx.geometry.Bounds b = chart.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
+            WritableImage shot = chart.snapshot(null, null);
+            int blue = 0;
+            for (int y = (int) b.getMinY() + 1; y < (int) b.getMaxY() - 1; y++) {
+                for (int x = (int) b.getMinX() + 1; x < (int) b.getMaxX() - 1; x++) {
+                    javafx.scene.paint.Color c = shot.getPixelReader().getColor(x, y);
+                    if (c.getBlue() > 0.6 && c.getRed() < 0.45 && c.getGreen() < 0.55) {
+                        blue++;
+                    }
+                }
+            }
+            return blue;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void openingAnotherModelAfterTrainingDrawsNoneOfTheRunsCurves() throws Exception {
+        trainBrieflyAndCancel();
+        assertTrue(trainBluePixels(app.charts().recon) > 20, "the run's train curve is drawn");
+        robot.interact(() -> app.viewModel().discardRecovery());
+        // Answer the unsaved-model question with Don't Save.
+        robot.interact(() -> app.viewModel().open(app.viewModel().shippedModel()));
+        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().modelProperty().get().title()));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The shipped model stores no train curve: none may be drawn against its axes.
+        assertEquals(0, app.charts().reconPoints());
+        assertEquals(0, trainBluePixels(app.charts().recon), "the last run's train curve is still drawn");
+        assertEquals(0, trainBluePixels(app.charts().kl));
+    }
+
+    @Test
+    void theThreeChartsShareOneEpochAxis() {
+        ChartsPane charts = app.charts();
+        assertEquals(30, charts.epochAxisEnd(charts.recon), 1e-9);
+        assertEquals(charts.epochAxisEnd(charts.recon), charts.epochAxisEnd(charts.kl), 1e-9);
+        assertEquals(charts.epochAxisEnd(charts.recon), charts.epochAxisEnd(charts.beta), 1e-9);
+    }
+
+    @Test
+    void openingAModelWithUnsavedTrainingAsksFirst() throws Exception {
+        trainBrieflyAndCancel();
+        CurrentModel trained = app.viewModel().modelProperty().get();
+        Path other = Shipped.modelWithLatent(tmp, 3);
+        nextOpen.set(other);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(ask.getHeaderText().contains("not saved"), ask.getHeaderText());
+        assertTrue(ask.getContentText().contains("opening another model"), ask.getContentText());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(trained, app.viewModel().modelProperty().get(), "Cancel keeps the trained model");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Don't Save");
+        waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().modelProperty().get().title()));
+        assertTrue(!app.viewModel().isDirty());
+    }
+
+    @Test
+    void startingANewTrainingOverUnsavedTrainingAsksFirstAndSaveKeepsIt() throws Exception {
+        trainBrieflyAndCancel();
+        robot.clickOn(app.trainingPane().train);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(ask.getContentText().contains("starting a new training"), ask.getContentText());
+        assertTrue(!app.viewModel().training().isActive(), "nothing starts before the answer");
+        robot.clickOn("Save\u2026");
+        Path saved = tmp.resolve("mnist-k2-vae.lvae");
+        waitFor(30, () -> Files.exists(saved));
+        waitFor(30, () -> app.viewModel().training().isActive());
+    }
+
+    @Test
+    void arrowKeysMoveSlidersByTheirFineStep() {
+        TrainingPane pane = app.trainingPane();
+        TrainingViewModel training = app.viewModel().training();
+        robot.clickOn(pane.betaSlider);
+        robot.interact(() -> training.betaProperty().set(1.0));
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1.1, training.betaProperty().get(), 1e-9);
+        robot.type(KeyCode.LEFT, 2);
+        assertEquals(0.99, training.betaProperty().get(), 1e-9);
+        assertEquals("0.99", pane.betaField.getText());
+
+        SelectionPane selection = app.selectionPane();
+        robot.interact(() -> app.viewModel().grid().select(-1.28, 0.5));
+        robot.interact(() -> selection.x.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(-1.18, app.viewModel().grid().selectedXProperty().get(), 1e-9);
+
+        SamplingPane sampling = app.samplingPane();
+        robot.interact(() -> sampling.temperature.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1.1, app.viewModel().sampling().temperatureProperty().get(), 1e-9);
+    }
+
+    @Test
+    void typingBetaSetsItExactlyAndABadValueIsNamedAndUndone() {
+        TrainingPane pane = app.trainingPane();
+        TrainingViewModel training = app.viewModel().training();
+        robot.doubleClickOn(pane.betaField);
+        robot.interact(() -> pane.betaField.setText("2.37"));
+        robot.interact(() -> pane.betaField.fireEvent(new javafx.event.ActionEvent()));
+        assertEquals(2.37, training.betaProperty().get(), 1e-9);
+        assertEquals(TrainingViewModel.positionOf(2.37), pane.betaSlider.getValue(), 1e-9);
+        robot.interact(() -> {
+            pane.betaField.setText("-3");
+            pane.betaField.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(2.37, training.betaProperty().get(), 1e-9);
+        assertTrue(pane.betaError.getText().contains("between 0 and 10"), pane.betaError.getText());
+        assertEquals("2.37", pane.betaField.getText());
+    }
+
+    @Test
+    void theBetaSliderStaysPutWhileTrainingReports() throws Exception {
+        TrainingPane pane = app.trainingPane();
+        Callable<Double> y = () -> pane.betaSlider.localToScene(0, 0).getY();
+        double before = WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS);
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("32");
+            training.epochsProperty().set(20);
+        });
+        robot.clickOn(pane.train);
+        waitFor(60, () -> training.progressTextProperty().get().startsWith("Epoch") && training.progressTextProperty().get().contains("images/s"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS), 0.5, "moved when training started");
+        robot.clickOn(pane.cancel);
+        waitFor(60, () -> !training.isActive());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS), 0.5, "moved when training ended");
+    }
+
+    @Test
+    void aPointSelectedOutsideTheSliderRangeWidensTheSliders() {
+        SelectionPane pane = app.selectionPane();
+        robot.interact(() -> app.viewModel().grid().select(8.87, -1));
+        assertEquals(8.87, pane.x.getValue(), 1e-9);
+        assertTrue(pane.x.getMax() >= 8.87);
+        assertEquals(-1, pane.y.getValue(), 1e-9);
+        robot.interact(() -> app.viewModel().grid().select(2, -1));
+        assertEquals(2, pane.x.getValue(), 1e-9);
+        assertEquals(GridViewModel.SLIDER_LIMIT, pane.x.getMax(), 1e-9);
+    }
+
     /** A point of the plot at fractions (fx, fy) of its side, in screen coordinates. */
     private Point2D onGrid(double fx, double fy) {
         GridView view = app.gridView();

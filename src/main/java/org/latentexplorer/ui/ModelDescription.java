@@ -13,9 +13,9 @@ final class ModelDescription {
     private ModelDescription() {
     }
 
-    /** The kind of model in the lecture's words: the one place that asks the configuration. */
+    /** The kind of model in the lecture's words. */
     static String kind(ModelConfig c) {
-        return c.variational() ? "VAE" : "Autoencoder";
+        return org.latentexplorer.explore.Exports.kind(c);
     }
 
     /** "VAE, k = 2, hidden 512,256, Bernoulli decoder, 28 x 28 images". */

@@ -39,7 +39,8 @@ final class PlanePane extends VBox {
         GridPane dims = new GridPane();
         dims.setHgap(8);
         dims.setVgap(6);
-        dims.addRow(0, new Label("Across"), across, new Label("Up"), up);
+        dims.addRow(0, new Label("Across"), across);
+        dims.addRow(1, new Label("Up"), up);
         getChildren().add(Controls.section("Latent plane", note, dims, scroll));
         vm.sliceProperty().addListener((o, a, b) -> rebuild(a, b));
         rebuild(null, vm.sliceProperty().get());

@@ -74,6 +74,20 @@ final class SelectionPane extends VBox {
         getChildren().add(Controls.section("Selected point", frame, coordinates, sliders));
     }
 
+    /** Draws the image larger or smaller with the interface's scale. */
+    void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
+        StackPane frame = (StackPane) image.getParent();
+        Runnable apply = () -> {
+            double side = Math.round(IMAGE_SIDE * scale.get());
+            image.setFitWidth(side);
+            image.setFitHeight(side);
+            frame.setMinSize(side, side);
+            frame.setMaxSize(side, side);
+        };
+        scale.addListener((o, a, b) -> apply.run());
+        apply.run();
+    }
+
     private void follow(Slider s, double v) {
         following = true;
         try {

@@ -259,10 +259,12 @@ final class TrainingPane extends VBox {
                 + " latent space. A running training uses the new beta from its next iteration.");
         VBox.setMargin(betaSlider, new Insets(0, 4, 0, 4));
 
+        // Beta first: the lecture's control stays in view on a small screen, above everything that
+        // changes height while training.
         getChildren().addAll(
-                Controls.section("Train", form, buttons, progress, progressText),
                 Controls.section("KL weight", betaRow(betaValue), betaError, betaSlider,
-                        Controls.caption("loss = reconstruction + \u03b2 \u00b7 KL(q(z|x) \u2016 N(0, I))")));
+                        Controls.caption("loss = reconstruction + \u03b2 \u00b7 KL(q(z|x) \u2016 N(0, I))")),
+                Controls.section("Train", form, buttons, progress, progressText));
         setSpacing(14);
     }
 

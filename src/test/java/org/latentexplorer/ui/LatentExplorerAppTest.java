@@ -33,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatentExplorerAppTest {
     private final FxRobot robot = new FxRobot();
     private final AtomicReference<Path> nextOpen = new AtomicReference<>();
+    private final AtomicReference<Path> nextExport = new AtomicReference<>();
 
     @TempDir
     Path tmp;
@@ -57,8 +58,14 @@ class LatentExplorerAppTest {
             public Optional<Path> dataFolder(Window owner) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
+                return Optional.of(nextExport.get() != null ? nextExport.get() : tmp.resolve(suggestedName));
+            }
         };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae")));
+        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
+                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
         waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }

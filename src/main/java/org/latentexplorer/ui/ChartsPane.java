@@ -79,7 +79,9 @@ final class ChartsPane extends HBox {
     /** Gives the charts the height the window can spare, larger with the interface's scale. */
     void fitHeight(javafx.beans.value.ObservableDoubleValue sceneHeight, javafx.beans.value.ObservableDoubleValue scale) {
         Runnable apply = () -> {
-            double h = Math.max(132 * Math.min(scale.get(), 1.25), Math.min(300 * scale.get(), sceneHeight.get() * 0.21));
+            // Below 800 lines (a 1280 x 720 projector) the grid needs every pixel: the charts take 120.
+            double h = sceneHeight.get() < 800 ? 120 * Math.min(scale.get(), 1.25)
+                    : Math.max(132 * Math.min(scale.get(), 1.25), Math.min(300 * scale.get(), sceneHeight.get() * 0.21));
             for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
                 c.setMinHeight(h);
                 c.setPrefHeight(h);

@@ -36,8 +36,8 @@ import org.latentexplorer.explore.Viewport;
  */
 final class GridView extends Region {
     static final double LEFT = 52;
-    static final double BOTTOM = 38;
-    static final double TOP = 10;
+    static final double BOTTOM = 36;
+    static final double TOP = 6;
     static final double RIGHT = 14;
     /** Pointer travel below which a press and release is a click, not a drag. */
     private static final double CLICK_SLOP = 4;

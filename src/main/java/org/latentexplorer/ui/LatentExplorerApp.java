@@ -288,8 +288,8 @@ public final class LatentExplorerApp extends Application {
         right.minWidthProperty().bind(right.prefWidthProperty());
         charts.fitHeight(scene.heightProperty(), s);
         grid.scaleWith(s);
-        selection.scaleWith(Bindings.createDoubleBinding(() -> s.get() * compact.get(), s, compact));
-        sampling.scaleWith(Bindings.createDoubleBinding(() -> s.get() * compact.get(), s, compact));
+        selection.scaleWith(s);
+        sampling.scaleWith(s);
     }
 
     private HBox gridToolbar() {

@@ -490,6 +490,184 @@ class LatentExplorerAppTest {
         assertEquals(GridViewModel.SLIDER_LIMIT, pane.x.getMax(), 1e-9);
     }
 
+    // ------------------------------------------------------------------ screens, presentation, export
+
+    /** Every visible control whose bounds reach outside the scene, outside scroll panes' content. */
+    private static java.util.List<String> controlsOutside(javafx.scene.Scene scene) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collectOutside(scene.getRoot(), scene.getWidth(), scene.getHeight(), out);
+        return out;
+    }
+
+    private static void collectOutside(javafx.scene.Parent p, double w, double h, java.util.List<String> out) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Control || n instanceof GridView) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5) {
+                    out.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+            // What a scroll pane holds is reached by scrolling; the pane itself is checked above.
+            if (n instanceof javafx.scene.Parent q && !(n instanceof javafx.scene.control.ScrollPane)
+                    && !(n instanceof javafx.scene.control.Control && !(n instanceof javafx.scene.control.ToolBar))) {
+                collectOutside(q, w, h, out);
+            }
+        }
+    }
+
+    private void resizeTo(double w, double h) {
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void at1024By768NoControlIsOutsideTheWindow() {
+        resizeTo(1024, 768);
+        javafx.scene.Scene scene = app.gridView().getScene();
+        assertEquals(1024, scene.getWidth(), 1);
+        assertTrue(controlsOutside(scene).isEmpty(), controlsOutside(scene)::toString);
+        // The sample button, the grid and the right panel are inside it.
+        javafx.geometry.Bounds sample = app.samplingPane().sample.localToScene(app.samplingPane().sample.getLayoutBounds());
+        assertTrue(sample.getMaxX() <= 1024, sample.toString());
+        assertTrue(app.gridView().plotSide() >= 380, "grid " + app.gridView().plotSide());
+    }
+
+    @Test
+    void at1280By720TheGridIsAtLeast450PixelsSquare() {
+        resizeTo(1280, 720);
+        assertTrue(app.gridView().plotSide() >= 450, "grid " + app.gridView().plotSide());
+        assertTrue(controlsOutside(app.gridView().getScene()).isEmpty(), controlsOutside(app.gridView().getScene())::toString);
+    }
+
+    @Test
+    void theUiScaleGrowsTextAndImagesAndIsRemembered() throws Exception {
+        double font = app.selectionPane().coordinates.getFont().getSize();
+        double image = app.selectionPane().image.getFitWidth();
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.EQUALS).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1 + UiScale.STEP, app.uiScale().scaleProperty().get(), 1e-9);
+        assertTrue(app.selectionPane().coordinates.getFont().getSize() > font, "text larger");
+        assertTrue(app.selectionPane().image.getFitWidth() > image, "selected image larger");
+        var saved = org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"));
+        assertEquals(1 + UiScale.STEP, saved.getDouble("ui.scale", 0, 0, 10), 1e-9);
+    }
+
+    @Test
+    void presentationModeShowsOnlyTheEssentialsInLargeTypeAndEscapeBringsAllBack() {
+        var root = app.rootPane();
+        javafx.scene.Node left = root.getLeft();
+        double font = app.trainingPane().train.getFont().getSize();
+        robot.clickOn(app.gridView());
+        robot.type(KeyCode.F5);
+        PresentationMode p = app.presentation();
+        assertTrue(p.isOn());
+        assertSame(null, root.getLeft());
+        assertSame(null, root.getRight());
+        assertTrue(root.getStyleClass().contains("presentation"));
+        assertTrue(p.trainButton.getFont().getSize() >= font * 1.4, "large type");
+        assertTrue(p.models.getItems().stream().anyMatch(m -> m.getFileName().toString().equals("mnist-vae.lvae")));
+        // Keyboard driven: ] raises beta by its fine step, S samples.
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(1.1, app.viewModel().training().betaProperty().get(), 1e-9);
+        robot.type(KeyCode.S);
+        waitFor(10, () -> app.viewModel().sampling().samplesProperty().get() != null);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!p.isOn());
+        assertSame(left, root.getLeft());
+        assertTrue(root.getRight() != null && root.getBottom() != null);
+        assertTrue(!root.getStyleClass().contains("presentation"));
+        assertEquals(font, app.trainingPane().train.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void everyExportOpensAndHoldsWhatWasOnScreen() throws Exception {
+        robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
+        waitFor(30, () -> app.viewModel().grid().embeddingProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path grid = tmp.resolve("grid.png");
+        nextExport.set(grid);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        waitFor(30, () -> Files.exists(grid));
+        var img = javax.imageio.ImageIO.read(grid.toFile());
+        GridView view = app.gridView();
+        assertEquals((int) view.getWidth(), img.getWidth());
+        assertTrue(img.getHeight() > view.getHeight(), "the stamp's band below the picture");
+        // The picture is the canvas: the same pixel as on screen in the plot's middle.
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int x = (int) (view.plotX() + view.plotSide() / 3);
+        int y = (int) (view.plotY() + view.plotSide() / 3);
+        javafx.scene.paint.Color c = shot.getPixelReader().getColor(x, y);
+        java.awt.Color e = new java.awt.Color(img.getRGB(x, y));
+        assertEquals(c.getRed() * 255, e.getRed(), 3);
+        assertEquals(c.getGreen() * 255, e.getGreen(), 3);
+        String stamp = WaitForAsyncUtils.asyncFx(() -> app.exports().stamp()).get(10, TimeUnit.SECONDS);
+        assertEquals("mnist-vae.lvae \u00b7 VAE k = 2 \u00b7 \u03b2 = 1 \u00b7 epoch 30 \u00b7 seed 1", stamp);
+
+        Path window = tmp.resolve("window.png");
+        nextExport.set(window);
+        robot.interact(() -> app.exports().picture(app.rootPane(), "window"));
+        waitFor(30, () -> Files.exists(window));
+        var whole = javax.imageio.ImageIO.read(window.toFile());
+        assertEquals((int) app.rootPane().getWidth(), whole.getWidth());
+
+        Path history = tmp.resolve("history.csv");
+        nextExport.set(history);
+        robot.interact(() -> app.exports().history());
+        waitFor(30, () -> Files.exists(history));
+        assertEquals(31, Files.readAllLines(history).size(), "header and the shipped model's 30 epochs");
+
+        Path encoded = tmp.resolve("encoded.csv");
+        nextExport.set(encoded);
+        robot.interact(() -> app.exports().encodedTestSet());
+        waitFor(30, () -> Files.exists(encoded));
+        java.util.List<String> rows = Files.readAllLines(encoded);
+        assertEquals(app.viewModel().dataProperty().get().test().count() + 1, rows.size());
+        // The scatter on screen shows the first images' means: the CSV holds the same numbers.
+        var shown = app.viewModel().grid().embeddingProperty().get();
+        String[] first = rows.get(1).split(",");
+        assertEquals(shown.mu(0, 0), Float.parseFloat(first[1]), 1e-4);
+        assertEquals(shown.mu(0, 1), Float.parseFloat(first[2]), 1e-4);
+    }
+
+    @Test
+    void anExportToAFolderThatCannotBeWrittenIsNamedAndNothingIsLost() throws Exception {
+        Path blocker = tmp.resolve("not-a-folder");
+        Files.writeString(blocker, "x");
+        nextExport.set(blocker.resolve("history.csv"));
+        CurrentModel before = app.viewModel().modelProperty().get();
+        robot.interact(() -> app.exports().history());
+        waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(d.getContentText().contains("not-a-folder"), d.getContentText());
+        assertSame(before, app.viewModel().modelProperty().get());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void f1OpensTheGuide() {
+        robot.clickOn(app.gridView());
+        robot.type(KeyCode.F1);
+        waitFor(10, () -> robot.lookup(".guide").tryQuery().isPresent());
+        DialogPane d = robot.lookup(".guide").queryAs(DialogPane.class);
+        assertTrue(d.getHeaderText().contains("what to try first"), d.getHeaderText());
+        robot.clickOn("OK");
+    }
+
     /** A point of the plot at fractions (fx, fy) of its side, in screen coordinates. */
     private Point2D onGrid(double fx, double fy) {
         GridView view = app.gridView();

@@ -260,7 +260,9 @@ public final class LatentExplorerApp extends Application {
         if (w >= 800 && h >= 600 && w <= screen.getWidth() && h <= screen.getHeight()) {
             return new double[] {w, h};
         }
-        return new double[] {Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight())};
+        // A larger interface needs a larger window: 1440 x 900 at scale 1, on screens that have room.
+        double k = scale.scaleProperty().get();
+        return new double[] {Math.min(1440 * k, screen.getWidth()), Math.min(900 * k, screen.getHeight())};
     }
 
     /** Writes the settings; a failure is said once in the status line and changes nothing else. */

@@ -29,28 +29,70 @@ final class ChartsPane extends HBox {
 
     ChartsPane(TrainingViewModel vm) {
         this.curves = vm.curves();
-        recon = chart("Reconstruction  \u2212log p(x|z)", reconTrain, reconTest);
-        kl = chart("KL( q(z|x) \u2016 N(0, I) )", klTrain, klTest);
+        recon = chart("Reconstruction", reconTrain, reconTest);
+        kl = chart("KL to the prior", klTrain, klTest);
         beta = chart("\u03b2", betaLine);
         beta.setLegendVisible(false);
         NumberAxis betaAxis = (NumberAxis) beta.getYAxis();
         betaAxis.setAutoRanging(false);
         betaAxis.setLowerBound(0);
         beta.getStyleClass().add("beta-chart");
-        Controls.tip(recon, "Reconstruction term: how many nats it costs to describe an image given its code z;"
+        Controls.tip(recon, "Reconstruction term \u2212log p(x|z): how many nats it costs to describe an image given its code z;"
                 + " lower means sharper reconstructions. Train is smoothed per iteration, test is measured after each epoch.");
-        Controls.tip(kl, "KL term: how far the posterior q(z|x) is from the prior N(0, I), in nats; beta scales"
+        Controls.tip(kl, "KL term KL(q(z|x) \u2016 N(0, I)): how far the posterior q(z|x) is from the prior N(0, I), in nats; beta scales"
                 + " this term in the loss, and a larger beta pushes it down.");
         Controls.tip(beta, "The beta each iteration used: a change here shows up as a change in the two curves beside it.");
         setSpacing(4);
         HBox.setHgrow(recon, Priority.ALWAYS);
         HBox.setHgrow(kl, Priority.ALWAYS);
         beta.setPrefWidth(170);
-        beta.setMinWidth(130);
-        getChildren().addAll(recon, kl, beta);
+        beta.setMinWidth(96);
+        // One legend for the two loss charts, beside them: the height goes to the curves.
+        recon.setLegendVisible(false);
+        kl.setLegendVisible(false);
+        getChildren().addAll(recon, kl, beta, legend());
         getStyleClass().add("charts");
         vm.curvesVersionProperty().addListener((o, a, b) -> update());
         update();
+    }
+
+    private static javafx.scene.layout.VBox legend() {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6,
+                legendLine("train", "legend-train", "smoothed per iteration"),
+                legendLine("test", "legend-test", "after each epoch"),
+                legendLine("\u03b2", "legend-beta", "the KL weight used"));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().add("charts-legend");
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static javafx.scene.control.Label legendLine(String text, String style, String tip) {
+        javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 16, 0);
+        line.getStyleClass().add(style);
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text, line);
+        l.setGraphicTextGap(6);
+        Controls.tip(l, tip);
+        return l;
+    }
+
+    /** Gives the charts the height the window can spare, larger with the interface's scale. */
+    void fitHeight(javafx.beans.value.ObservableDoubleValue sceneHeight, javafx.beans.value.ObservableDoubleValue scale) {
+        Runnable apply = () -> {
+            // Below 800 lines (a 1280 x 720 projector) the grid needs every pixel: the charts take 120.
+            double h = sceneHeight.get() < 800 ? 120 * Math.min(scale.get(), 1.25)
+                    : Math.max(132 * Math.min(scale.get(), 1.25), Math.min(300 * scale.get(), sceneHeight.get() * 0.21));
+            for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
+                c.setMinHeight(h);
+                c.setPrefHeight(h);
+                c.setMaxHeight(h);
+            }
+            beta.setPrefWidth(150 * scale.get());
+            beta.setMinWidth(96 * scale.get());
+        };
+        sceneHeight.addListener((o, a, b) -> apply.run());
+        scale.addListener((o, a, b) -> apply.run());
+        apply.run();
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -74,7 +116,7 @@ final class ChartsPane extends HBox {
         c.setCreateSymbols(false);
         c.setMinHeight(150);
         c.setPrefHeight(190);
-        c.setMinWidth(150);
+        c.setMinWidth(110);
         c.getData().addAll(series);
         return c;
     }
@@ -86,13 +128,18 @@ final class ChartsPane extends HBox {
             return;
         }
         drawnVersion = v;
-        reconTrain.getData().setAll(points(curves.recon()));
-        klTrain.getData().setAll(points(curves.kl()));
-        reconTest.getData().setAll(points(curves.testRecon()));
-        klTest.getData().setAll(points(curves.testKl()));
+        plot(reconTrain, points(curves.recon()));
+        plot(klTrain, points(curves.kl()));
+        plot(reconTest, points(curves.testRecon()));
+        plot(klTest, points(curves.testKl()));
         fitY(recon, curves.recon(), curves.testRecon());
         fitY(kl, curves.kl(), curves.testKl());
-        betaLine.getData().setAll(points(curves.beta()));
+        plot(betaLine, points(curves.beta()));
+        // One epoch axis for all three charts, so a step of beta lines up with what it does.
+        double end = curves.epochSpan();
+        for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
+            fitEpochs((NumberAxis) c.getXAxis(), end);
+        }
         // Beta's axis starts at 0 and shows a constant beta as a line, not as a zoomed-in flat range.
         double top = 1;
         for (TrainingCurves.Point p : curves.beta()) {
@@ -101,6 +148,31 @@ final class ChartsPane extends HBox {
         NumberAxis y = (NumberAxis) beta.getYAxis();
         y.setUpperBound(Math.ceil(top * 1.2 * 2) / 2);
         y.setTickUnit(y.getUpperBound() <= 2 ? 0.5 : y.getUpperBound() <= 5 ? 1 : 2);
+    }
+
+    /**
+     * Replaces a series' points. A series left empty is hidden: the chart keeps drawing the last
+     * line of a series whose points are all removed, which would show another model's curve.
+     */
+    private static void plot(XYChart.Series<Number, Number> series, List<XYChart.Data<Number, Number>> points) {
+        series.getData().setAll(points);
+        if (series.getNode() != null) {
+            series.getNode().setVisible(!points.isEmpty());
+        }
+    }
+
+    /** The epoch axis from 0 to end, rounded up to a tick. */
+    private static void fitEpochs(NumberAxis x, double end) {
+        double step = org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 5);
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.max(step, Math.ceil(end / step - 1e-9) * step));
+        x.setTickUnit(step);
+    }
+
+    /** The upper bound of the epoch axis (for tests: the same on all three charts). */
+    double epochAxisEnd(LineChart<Number, Number> chart) {
+        return ((NumberAxis) chart.getXAxis()).getUpperBound();
     }
 
     /**

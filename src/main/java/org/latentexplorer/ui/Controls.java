@@ -37,6 +37,44 @@ final class Controls {
         return box;
     }
 
+    /**
+     * Sets a symmetric slider (-5 to 5 by default) to v, widening its range when v lies outside, so
+     * the thumb never sits at the end while the value is beyond it; back inside, the range returns.
+     */
+    static void showOn(javafx.scene.control.Slider s, double v, double limit) {
+        double range = Math.max(limit, Math.ceil(Math.abs(v)));
+        if (s.getMax() != range) {
+            s.setMin(-range);
+            s.setMax(range);
+            s.setMajorTickUnit(range / 2);
+        }
+        s.setValue(v);
+    }
+
+    /** A slider's arrow keys move it by step, not by its default block of ten units. */
+    static javafx.scene.control.Slider fineKeys(javafx.scene.control.Slider s, double step) {
+        s.setBlockIncrement(step);
+        return s;
+    }
+
+    /**
+     * Gives a label the height of n lines of its own font, whatever its text: longer text ends in
+     * an ellipsis (the whole of it is in the tooltip), shorter text leaves the room empty.
+     */
+    static Label lines(Label label, int n) {
+        label.getStyleClass().add("lines-" + n);
+        label.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        label.setMaxWidth(Double.MAX_VALUE);
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(420);
+        full.textProperty().bind(label.textProperty());
+        if (label.getTooltip() == null) {
+            label.setTooltip(full);
+        }
+        return label;
+    }
+
     static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");

@@ -23,6 +23,11 @@ record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         return saved.config();
     }
 
+    /** The config with the kind's hyper-parameters as they are now: a running training's own (e.g. its beta of the moment). */
+    ModelConfig liveConfig() {
+        return run == null ? saved.config() : saved.config().withKind(run.kind());
+    }
+
     String dataset() {
         return saved.info().get("dataset");
     }

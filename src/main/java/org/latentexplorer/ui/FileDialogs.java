@@ -18,6 +18,9 @@ public interface FileDialogs {
 
     Optional<Path> dataFolder(Window owner);
 
+    /** Where to write an export (a PNG or CSV file named like suggestedName). */
+    Optional<Path> exportTo(Window owner, Path folder, String suggestedName);
+
     /** The platform's choosers. */
     FileDialogs NATIVE = new FileDialogs() {
         private static final FileChooser.ExtensionFilter MODELS =
@@ -48,6 +51,19 @@ public interface FileDialogs {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("A folder of images or IDX files to train on");
             return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export");
+            String ext = suggestedName.substring(suggestedName.lastIndexOf('.') + 1);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT)
+                    + " files (*." + ext + ")", "*." + ext));
+            chooser.setInitialFileName(suggestedName);
+            startIn(chooser, folder);
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p ->
+                    p.getFileName().toString().contains(".") ? p : p.resolveSibling(p.getFileName() + "." + ext));
         }
 
         private void startIn(FileChooser chooser, Path folder) {

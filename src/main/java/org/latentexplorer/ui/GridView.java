@@ -22,7 +22,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.latentexplorer.data.ClassNames;
-import org.latentexplorer.explore.AxisTicks;
+import org.latentexplorer.explore.ClassStyle;
+import org.latentexplorer.explore.PlotAxes;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.Viewport;
@@ -35,24 +36,24 @@ import org.latentexplorer.explore.Viewport;
  */
 final class GridView extends Region {
     static final double LEFT = 52;
-    static final double BOTTOM = 40;
-    static final double TOP = 12;
+    static final double BOTTOM = 36;
+    static final double TOP = 6;
     static final double RIGHT = 14;
     /** Pointer travel below which a press and release is a click, not a drag. */
     private static final double CLICK_SLOP = 4;
 
-    /** Label colours that stay readable on the black mosaic and on a projector. */
-    static final Color[] LABEL_COLORS = {
-        Color.web("#ff6b6b"), Color.web("#ffa94d"), Color.web("#ffd43b"), Color.web("#69db7c"), Color.web("#38d9a9"),
-        Color.web("#4dabf7"), Color.web("#9775fa"), Color.web("#f783ac"), Color.web("#e599f7"), Color.web("#ced4da"),
-    };
-    private static final Color BACKGROUND = Color.web("#f6f7f9");
     private static final Color PLOT = Color.BLACK;
-    private static final Color AXIS_TEXT = Color.web("#343a40");
     private static final Color TILE_LINE = Color.web("#1c1f24");
-    private static final Color PRIOR = Color.web("#ffd43b");
-    private static final Color SELECTION = Color.web("#ff2e88");
-    private static final Color SAMPLE = Color.web("#22d3ee");
+    private static final Color PRIOR = rgb(ClassStyle.PRIOR_COLOR);
+    private static final Color SELECTION = rgb(ClassStyle.SELECTION_COLOR);
+    private static final Color SAMPLE = rgb(ClassStyle.SAMPLE_COLOR);
+    /** The page around the plot and its text: light in the window, dark in the presentation mode. */
+    private Color background = Color.web("#f6f7f9");
+    private Color axisText = Color.web("#343a40");
+    private double scale = 1;
+    /** The pointer over the plot (for the magnified tile), or NaN. */
+    private double hoverX = Double.NaN;
+    private double hoverY = Double.NaN;
 
     private final ExplorerViewModel root;
     private final GridViewModel vm;
@@ -86,17 +87,24 @@ final class GridView extends Region {
         vm.embeddingProperty().addListener((o, a, b) -> scheduleDraw());
         vm.showTestSetProperty().addListener((o, a, b) -> scheduleDraw());
         vm.showPriorCirclesProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.overlayOpacityProperty().addListener((o, a, b) -> scheduleDraw());
+        vm.magnifyProperty().addListener((o, a, b) -> scheduleDraw());
         vm.hasSelectionProperty().addListener((o, a, b) -> scheduleDraw());
         vm.selectedXProperty().addListener((o, a, b) -> scheduleDraw());
         vm.selectedYProperty().addListener((o, a, b) -> scheduleDraw());
         vm.sliceProperty().addListener((o, a, b) -> scheduleDraw());
         root.sampling().samplesProperty().addListener((o, a, b) -> scheduleDraw());
+        root.sampling().temperatureProperty().addListener((o, a, b) -> scheduleDraw());
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.set(""));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hover.set("");
+            hoverX = Double.NaN;
+            scheduleDraw();
+        });
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
@@ -112,17 +120,38 @@ final class GridView extends Region {
 
     // ------------------------------------------------------------------ geometry
 
+    /** Draws labels and margins larger or smaller with the interface's scale. */
+    void scaleWith(javafx.beans.value.ObservableDoubleValue s) {
+        s.addListener((o, a, b) -> {
+            scale = b.doubleValue();
+            requestLayout();
+            scheduleDraw();
+        });
+        scale = s.get();
+    }
+
+    /** The colours around the plot: dark for the projector, light otherwise. */
+    void darkPage(boolean dark) {
+        background = dark ? Color.BLACK : Color.web("#f6f7f9");
+        axisText = dark ? Color.WHITE : Color.web("#343a40");
+        scheduleDraw();
+    }
+
     /** Side of the square plot in pixels. */
     double plotSide() {
-        return Math.max(1, Math.floor(Math.min(getWidth() - LEFT - RIGHT, getHeight() - TOP - BOTTOM)));
+        return Math.max(1, Math.floor(Math.min(getWidth() - (LEFT + RIGHT) * scale, getHeight() - (TOP + BOTTOM) * scale)));
     }
 
     double plotX() {
-        return Math.floor(LEFT + (getWidth() - LEFT - RIGHT - plotSide()) / 2);
+        return Math.floor(LEFT * scale + (getWidth() - (LEFT + RIGHT) * scale - plotSide()) / 2);
     }
 
     double plotY() {
-        return Math.floor(TOP + (getHeight() - TOP - BOTTOM - plotSide()) / 2);
+        return Math.floor(TOP * scale + (getHeight() - (TOP + BOTTOM) * scale - plotSide()) / 2);
+    }
+
+    private static Color rgb(int rgb) {
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
     }
 
     /** Scene-independent: the pixel in this view of latent point (x, y) of the current plane. */
@@ -224,6 +253,12 @@ final class GridView extends Region {
     }
 
     private void showHover(double px, double py) {
+        boolean redraw = vm.magnifyProperty().get();
+        hoverX = dragging ? Double.NaN : px;
+        hoverY = py;
+        if (redraw) {
+            scheduleDraw();
+        }
         if (!insidePlot(px, py)) {
             hover.set("");
             return;
@@ -253,7 +288,7 @@ final class GridView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        g.setFill(background);
         g.fillRect(0, 0, w, h);
         double x0 = plotX();
         double y0 = plotY();
@@ -268,7 +303,7 @@ final class GridView extends Region {
         g.rect(x0, y0, s, s);
         g.clip();
         if (r != null) {
-            drawMosaic(g, r, scatter ? 0.55 : 1.0);
+            drawMosaic(g, r, scatter ? 1 - 0.5 * vm.overlayOpacityProperty().get() : 1.0);
         } else {
             g.setFill(Color.web("#adb5bd"));
             g.setFont(Font.font(16));
@@ -284,11 +319,12 @@ final class GridView extends Region {
         }
         drawSamples(g);
         drawSelection(g);
+        if (r != null) {
+            drawMagnified(g, r);
+        }
         g.restore();
         drawAxes(g);
-        if (scatter && vm.embeddingProperty().get().hasLabels()) {
-            drawLegend(g, vm.embeddingProperty().get());
-        }
+        drawLegend(g, scatter ? vm.embeddingProperty().get() : null);
         if (newFrame && r != null) {
             newFrame = false;
             long end = System.nanoTime();
@@ -341,14 +377,18 @@ final class GridView extends Region {
         g.setLineWidth(1.5);
         g.setLineDashes(6, 5);
         g.setFill(PRIOR);
-        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setFont(Font.font(null, FontWeight.BOLD, 12 * scale));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        for (int k = 1; k <= 3; k++) {
-            double rr = k * unit;
+        // Circles of the distribution samples are drawn from, N(0, T^2 I): the prior itself at T = 1.
+        double[] radii = root.sampling().circleRadii();
+        double t = radii[0];
+        for (int k = 1; k <= radii.length; k++) {
+            double rr = radii[k - 1] * unit;
             g.setGlobalAlpha(0.9 - 0.15 * k);
             g.strokeOval(cx - rr, cy - rr, 2 * rr, 2 * rr);
-            g.fillText(k + "\u03c3", cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
+            String label = Math.abs(t - 1) < 1e-9 ? k + "\u03c3" : (k == 1 ? "" : k) + "T";
+            g.fillText(label, cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
         }
         g.setGlobalAlpha(1);
         g.setLineDashes();
@@ -362,9 +402,10 @@ final class GridView extends Region {
         double s = plotSide();
         double x0 = plotX();
         double y0 = plotY();
-        double radius = e.count() > 3000 ? 1.8 : 2.4;
-        g.setGlobalAlpha(0.85);
+        double radius = (e.count() > 3000 ? 2.0 : 2.6) * Math.max(1, s / 600) * Math.sqrt(scale);
+        g.setGlobalAlpha(vm.overlayOpacityProperty().get());
         int lastLabel = -2;
+        ClassStyle.Shape shape = ClassStyle.Shape.CIRCLE;
         for (int i = 0; i < e.count(); i++) {
             double x = e.mu(i, dx);
             double y = e.mu(i, dy);
@@ -373,12 +414,58 @@ final class GridView extends Region {
             }
             int label = e.hasLabels() ? e.labels()[i] : -1;
             if (label != lastLabel) {
-                g.setFill(label < 0 ? Color.WHITE : LABEL_COLORS[Math.floorMod(label, LABEL_COLORS.length)]);
+                g.setFill(label < 0 ? Color.WHITE : rgb(ClassStyle.color(label)));
+                shape = label < 0 ? ClassStyle.Shape.CIRCLE : ClassStyle.shape(label);
                 lastLabel = label;
             }
-            g.fillOval(x0 + v.pixelX(x, s) - radius, y0 + v.pixelY(y, s) - radius, 2 * radius, 2 * radius);
+            marker(g, shape, x0 + v.pixelX(x, s), y0 + v.pixelY(y, s), radius);
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** A filled marker of the shared shapes; circles as ovals, which draw faster. */
+    private static void marker(GraphicsContext g, ClassStyle.Shape shape, double cx, double cy, double r) {
+        if (shape == ClassStyle.Shape.CIRCLE) {
+            g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            return;
+        }
+        double[][] p = ClassStyle.outline(shape, cx, cy, r);
+        g.fillPolygon(p[0], p[1], p[0].length);
+    }
+
+    /** The tile under the pointer, outlined, and shown three times larger beside it. */
+    private void drawMagnified(GraphicsContext g, GridViewModel.RenderedGrid r) {
+        if (!vm.magnifyProperty().get() || dragging || Double.isNaN(hoverX) || !insidePlot(hoverX, hoverY)
+                || image == null || shown != r) {
+            return;
+        }
+        Viewport at = r.request().view();
+        double left = screenX(at.xMin());
+        double top = screenY(at.yMax());
+        int n = r.mosaic().n();
+        double tile = (screenX(at.xMax()) - left) / n;
+        int col = (int) Math.floor((hoverX - left) / tile);
+        int row = (int) Math.floor((hoverY - top) / tile);
+        if (col < 0 || row < 0 || col >= n || row >= n) {
+            return;
+        }
+        double tx = left + col * tile;
+        double ty = top + row * tile;
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(2);
+        g.strokeRect(tx, ty, tile, tile);
+        double big = Math.max(84 * scale, tile * 3);
+        double s = plotSide();
+        // Beside the tile, on the side with room, inside the plot.
+        double bx = tx + tile + 8 + big <= plotX() + s ? tx + tile + 8 : tx - 8 - big;
+        double by = Math.max(plotY() + 4, Math.min(ty + tile / 2 - big / 2, plotY() + s - big - 4));
+        int tw = r.mosaic().tileCols();
+        int th = r.mosaic().tileRows();
+        g.setImageSmoothing(false);
+        g.drawImage(image, col * tw, row * th, tw, th, bx, by, big, big);
+        g.setImageSmoothing(true);
+        g.setStroke(Color.WHITE);
+        g.strokeRect(bx, by, big, big);
     }
 
     private void drawSamples(GraphicsContext g) {
@@ -388,16 +475,16 @@ final class GridView extends Region {
         }
         LatentSlice slice = vm.sliceProperty().get();
         g.setLineWidth(2);
-        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+        g.setFont(Font.font(null, FontWeight.BOLD, 11 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < samples.count(); i++) {
             double x = screenX(samples.z(i, slice.dimX()));
             double y = screenY(samples.z(i, slice.dimY()));
             g.setFill(Color.color(0, 0, 0, 0.6));
-            g.fillOval(x - 9, y - 9, 18, 18);
+            g.fillOval(x - 9 * scale, y - 9 * scale, 18 * scale, 18 * scale);
             g.setStroke(SAMPLE);
-            g.strokeOval(x - 9, y - 9, 18, 18);
+            g.strokeOval(x - 9 * scale, y - 9 * scale, 18 * scale, 18 * scale);
             g.setFill(SAMPLE);
             g.fillText(Integer.toString(i + 1), x, y);
         }
@@ -411,14 +498,14 @@ final class GridView extends Region {
         double y = screenY(vm.selectedYProperty().get());
         g.setStroke(Color.BLACK);
         g.setLineWidth(4);
-        g.strokeOval(x - 10, y - 10, 20, 20);
+        g.strokeOval(x - 10 * scale, y - 10 * scale, 20 * scale, 20 * scale);
         g.setStroke(SELECTION);
         g.setLineWidth(2.5);
-        g.strokeOval(x - 10, y - 10, 20, 20);
-        g.strokeLine(x - 16, y, x - 10, y);
-        g.strokeLine(x + 10, y, x + 16, y);
-        g.strokeLine(x, y - 16, x, y - 10);
-        g.strokeLine(x, y + 10, x, y + 16);
+        g.strokeOval(x - 10 * scale, y - 10 * scale, 20 * scale, 20 * scale);
+        g.strokeLine(x - 16 * scale, y, x - 10 * scale, y);
+        g.strokeLine(x + 10 * scale, y, x + 16 * scale, y);
+        g.strokeLine(x, y - 16 * scale, x, y - 10 * scale);
+        g.strokeLine(x, y + 10 * scale, x, y + 16 * scale);
     }
 
     private void drawAxes(GraphicsContext g) {
@@ -427,34 +514,30 @@ final class GridView extends Region {
         double x0 = plotX();
         double y0 = plotY();
         double s = plotSide();
-        int target = (int) Math.max(2, Math.min(11, s / 60));
-        g.setFill(AXIS_TEXT);
-        g.setStroke(AXIS_TEXT);
+        g.setFill(axisText);
+        g.setStroke(axisText);
         g.setLineWidth(1);
-        g.setFont(Font.font(12));
-
-        double stepX = AxisTicks.step(v.xMin(), v.xMax(), target);
+        g.setFont(Font.font(12 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : AxisTicks.ticks(v.xMin(), v.xMax(), target)) {
-            double px = Math.round(x0 + v.pixelX(t, s)) + 0.5;
-            g.strokeLine(px, y0 + s, px, y0 + s + 5);
-            g.fillText(AxisTicks.label(t, stepX), px, y0 + s + 7);
+        for (PlotAxes.Tick t : PlotAxes.xTicks(v, s, scale)) {
+            double px = Math.round(x0 + t.pixel()) + 0.5;
+            g.strokeLine(px, y0 + s, px, y0 + s + 5 * scale);
+            g.fillText(t.label(), px, y0 + s + 7 * scale);
         }
-        double stepY = AxisTicks.step(v.yMin(), v.yMax(), target);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : AxisTicks.ticks(v.yMin(), v.yMax(), target)) {
-            double py = Math.round(y0 + v.pixelY(t, s)) + 0.5;
-            g.strokeLine(x0 - 5, py, x0, py);
-            g.fillText(AxisTicks.label(t, stepY), x0 - 8, py);
+        for (PlotAxes.Tick t : PlotAxes.yTicks(v, s, scale)) {
+            double py = Math.round(y0 + t.pixel()) + 0.5;
+            g.strokeLine(x0 - 5 * scale, py, x0, py);
+            g.fillText(t.label(), x0 - 8 * scale, py);
         }
-        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setFont(Font.font(null, FontWeight.BOLD, 13 * scale));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("z" + (slice.dimX() + 1) + " \u2192", x0 + s, y0 + s + 22);
+        g.fillText("z" + (slice.dimX() + 1) + " \u2192", x0 + s, y0 + s + 21 * scale);
         g.save();
-        g.translate(x0 - 40, y0);
+        g.translate(x0 - 40 * scale, y0);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
@@ -462,33 +545,79 @@ final class GridView extends Region {
         g.restore();
     }
 
+    /** What is on the grid: the classes of the scatter, samples, the selected point, the circles. */
+    List<ClassStyle.Entry> legendEntries(LatentSpace.Embedding e) {
+        List<String> names = List.of();
+        if (e != null && e.hasLabels()) {
+            int classes = 0;
+            for (int l : e.labels()) {
+                classes = Math.max(classes, l + 1);
+            }
+            String dataset = root.model() == null ? "" : String.valueOf(root.model().dataset());
+            names = ClassNames.of(dataset, Math.min(classes, ClassNames.MAX_CLASSES));
+        }
+        SamplingViewModel.Samples samples = root.sampling().samplesProperty().get();
+        boolean samplesShown = samples != null && samples.latent() == vm.sliceProperty().get().latent();
+        return ClassStyle.legend(names, samplesShown, vm.hasSelectionProperty().get(),
+                vm.showPriorCirclesProperty().get(), root.sampling().circleRadii()[0]);
+    }
+
     private void drawLegend(GraphicsContext g, LatentSpace.Embedding e) {
-        int classes = 0;
-        for (int l : e.labels()) {
-            classes = Math.max(classes, l + 1);
+        List<ClassStyle.Entry> entries = legendEntries(e);
+        if (entries.isEmpty()) {
+            return;
         }
-        String dataset = root.model() == null ? "" : String.valueOf(root.model().dataset());
-        List<String> names = ClassNames.of(dataset, Math.min(classes, ClassNames.MAX_CLASSES));
-        int shownClasses = Math.min(names.size(), LABEL_COLORS.length);
-        g.setFont(Font.font(12));
-        double lineH = 17;
-        double boxW = 12;
-        for (int i = 0; i < shownClasses; i++) {
-            boxW = Math.max(boxW, 24 + names.get(i).length() * 6.8);
+        Font font = Font.font(12 * scale);
+        g.setFont(font);
+        double lineH = 17 * scale;
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        double textW = 0;
+        for (ClassStyle.Entry en : entries) {
+            measure.setText(en.text());
+            textW = Math.max(textW, measure.getLayoutBounds().getWidth());
         }
-        double boxH = 8 + lineH * shownClasses;
+        double boxW = textW + 34 * scale;
+        double boxH = 8 * scale + lineH * entries.size();
         double bx = plotX() + plotSide() - boxW - 8;
         double by = plotY() + 8;
-        g.setFill(Color.color(0, 0, 0, 0.7));
+        g.setFill(Color.color(0, 0, 0, 0.72));
         g.fillRoundRect(bx, by, boxW, boxH, 8, 8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < shownClasses; i++) {
-            double y = by + 4 + lineH * i + lineH / 2;
-            g.setFill(LABEL_COLORS[i]);
-            g.fillOval(bx + 8, y - 4, 8, 8);
+        g.setFont(font);
+        for (int i = 0; i < entries.size(); i++) {
+            ClassStyle.Entry en = entries.get(i);
+            double y = by + 4 * scale + lineH * i + lineH / 2;
+            double cx = bx + 13 * scale;
+            Color c = rgb(en.color());
+            switch (en.kind()) {
+                case CLASS -> {
+                    g.setFill(c);
+                    marker(g, en.shape(), cx, y, 4 * scale);
+                }
+                case SAMPLE -> {
+                    g.setStroke(c);
+                    g.setLineWidth(2);
+                    g.strokeOval(cx - 6 * scale, y - 6 * scale, 12 * scale, 12 * scale);
+                }
+                case SELECTION -> {
+                    g.setStroke(c);
+                    g.setLineWidth(2.5);
+                    g.strokeOval(cx - 5 * scale, y - 5 * scale, 10 * scale, 10 * scale);
+                    g.strokeLine(cx - 8 * scale, y, cx - 5 * scale, y);
+                    g.strokeLine(cx + 5 * scale, y, cx + 8 * scale, y);
+                }
+                default -> {
+                    g.setStroke(c);
+                    g.setLineWidth(1.5);
+                    g.setLineDashes(3, 2);
+                    g.strokeOval(cx - 6 * scale, y - 6 * scale, 12 * scale, 12 * scale);
+                    g.setLineDashes();
+                }
+            }
             g.setFill(Color.WHITE);
-            g.fillText(names.get(i), bx + 22, y);
+            g.fillText(en.text(), bx + 26 * scale, y);
         }
     }
 

@@ -54,6 +54,9 @@ public final class GridViewModel {
     private final ObjectProperty<DecodeMode> mode = new SimpleObjectProperty<>(this, "mode", DecodeMode.MEAN);
     private final BooleanProperty showTestSet = new SimpleBooleanProperty(this, "showTestSet", false);
     private final BooleanProperty showPriorCircles = new SimpleBooleanProperty(this, "showPriorCircles", true);
+    private final javafx.beans.property.DoubleProperty overlayOpacity =
+            new javafx.beans.property.SimpleDoubleProperty(this, "overlayOpacity", 0.85);
+    private final BooleanProperty magnify = new SimpleBooleanProperty(this, "magnify", true);
     private final ReadOnlyObjectWrapper<RenderedGrid> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
     private final ReadOnlyDoubleWrapper selectedX = new ReadOnlyDoubleWrapper(this, "selectedX");
@@ -108,6 +111,12 @@ public final class GridViewModel {
                 encodeTestSet();
             }
         });
+        overlayOpacity.addListener((o, a, b) -> {
+            double v = b.doubleValue();
+            if (!(v >= 0.1 && v <= 1)) {
+                overlayOpacity.set(Double.isNaN(v) ? 0.85 : Math.max(0.1, Math.min(1, v)));
+            }
+        });
         selectedX.addListener((o, a, b) -> requestPoint());
         selectedY.addListener((o, a, b) -> requestPoint());
     }
@@ -137,6 +146,19 @@ public final class GridViewModel {
 
     public BooleanProperty showPriorCirclesProperty() {
         return showPriorCircles;
+    }
+
+    /**
+     * How opaque the test-set markers are drawn over the mosaic, 0.1 to 1: lower shows the images
+     * under a dense scatter.
+     */
+    public javafx.beans.property.DoubleProperty overlayOpacityProperty() {
+        return overlayOpacity;
+    }
+
+    /** Whether the tile under the pointer is outlined and shown enlarged beside it. */
+    public BooleanProperty magnifyProperty() {
+        return magnify;
     }
 
     public ReadOnlyObjectProperty<RenderedGrid> renderedProperty() {
@@ -198,9 +220,21 @@ public final class GridViewModel {
         }
     }
 
-    /** Spans the plane over dimensions dimX (across) and dimY (up), 0-based. */
+    /**
+     * Spans the plane over dimensions dimX (across) and dimY (up), 0-based. With a point selected,
+     * the new plane passes through it: the point stays where it is in the latent space, and a
+     * dimension leaving the plane is held at the point's value along it.
+     */
     public void setDims(int dimX, int dimY) {
-        slice.set(slice.get().withDims(dimX, dimY));
+        if (!hasSelection.get()) {
+            slice.set(slice.get().withDims(dimX, dimY));
+            return;
+        }
+        float[] z = selectedPoint();
+        LatentSlice through = new LatentSlice(dimX, dimY, z);
+        selectedX.set(z[dimX]);
+        selectedY.set(z[dimY]);
+        slice.set(through);
     }
 
     /** Holds dimension d (0-based, not one of the plane's) at value. */

@@ -15,8 +15,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -38,6 +36,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.runtime.Settings;
 
 /**
  * The window: the latent grid in the middle, training and its charts, the selected point and
@@ -51,6 +50,11 @@ public final class LatentExplorerApp extends Application {
 
     private final FileDialogs dialogs;
     private final Path recoveryFile;
+    private final Settings settings;
+    private UiScale scale;
+    private WindowExports exports;
+    private PresentationMode presentation;
+    private BorderPane root;
     private FxTasks tasks;
     private ExplorerViewModel vm;
     private Stage stage;
@@ -61,19 +65,28 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private Timeline poller;
+    private UnsavedWork unsaved;
     private boolean closing;
 
     public LatentExplorerApp() {
-        this(FileDialogs.NATIVE, Path.of(System.getProperty("user.home"), ".latent-explorer", "unsaved-training.lvae"));
+        this(FileDialogs.NATIVE, Path.of(System.getProperty("user.home"), ".latent-explorer", "unsaved-training.lvae"),
+                Settings.ofUser());
+    }
+
+    /** With settings kept in memory only. */
+    public LatentExplorerApp(FileDialogs dialogs, Path recoveryFile) {
+        this(dialogs, recoveryFile, Settings.inMemory());
     }
 
     /**
-     * With other file choosers (tests answer them without a dialog) and another place for the
-     * recovery copy of unsaved training (null for none).
+     * With other file choosers (tests answer them without a dialog), another place for the
+     * recovery copy of unsaved training (null for none) and other settings (tests keep theirs in a
+     * temporary folder).
      */
-    public LatentExplorerApp(FileDialogs dialogs, Path recoveryFile) {
+    public LatentExplorerApp(FileDialogs dialogs, Path recoveryFile, Settings settings) {
         this.dialogs = dialogs;
         this.recoveryFile = recoveryFile;
+        this.settings = settings;
     }
 
     /**
@@ -101,10 +114,17 @@ public final class LatentExplorerApp extends Application {
         tasks = new FxTasks();
         vm = new ExplorerViewModel(tasks, assets, recoveryFile);
         // Reading the model overlaps building the window.
-        vm.open(vm.shippedModel());
+        vm.open(settings.get(LAST_MODEL).map(Path::of).filter(Files::isRegularFile)
+                .filter(p -> !p.equals(recoveryFile)).orElse(vm.shippedModel()));
+        settings.get(LAST_DATASET).filter(d -> vm.training().datasetChoices().contains(d) || Files.isDirectory(Path.of(d)))
+                .ifPresent(vm.training().datasetProperty()::set);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scale = new UiScale(settings, UiScale.forScreen(screen.getWidth(), screen.getHeight()), vm::status);
 
+        unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
+        exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
         grid = new GridView(vm);
-        trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage);
+        trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
         charts = new ChartsPane(vm.training());
         selection = new SelectionPane(vm.grid());
         sampling = new SamplingPane(vm.sampling(), vm.grid());
@@ -112,26 +132,40 @@ public final class LatentExplorerApp extends Application {
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
-        ScrollPane leftScroll = scroll(left, 340);
+        ScrollPane leftScroll = scroll(left);
         VBox right = new VBox(14, selection, sampling, plane);
         right.getStyleClass().add("side");
-        ScrollPane rightScroll = scroll(right, 300);
+        ScrollPane rightScroll = scroll(right);
 
         BorderPane centre = new BorderPane(grid);
         centre.setTop(gridToolbar());
         centre.setBottom(charts);
         centre.getStyleClass().add("centre");
 
-        BorderPane root = new BorderPane(centre);
+        root = new BorderPane(centre);
         root.setTop(menus());
         root.setLeft(leftScroll);
         root.setRight(rightScroll);
         root.setBottom(statusBar());
         root.getStyleClass().add("app");
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1440, screen.getWidth() * 0.95), Math.min(900, screen.getHeight() * 0.95));
+        double[] size = windowSize(screen);
+        Scene scene = new Scene(root, size[0], size[1]);
         decorate(scene, assets);
+        fitToWindow(scene, leftScroll, rightScroll);
+        presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
+                file -> unsaved.thenRun("opening another model", () -> vm.open(file)), assets.models());
+        settings.problem().ifPresent(vm::status);
+        vm.modelProperty().addListener((o, a, b) -> {
+            if (b != null && b.file() != null && (a == null || !b.file().equals(a.file()))) {
+                settings.put(LAST_MODEL, b.file().toAbsolutePath().toString());
+                remember();
+            }
+        });
+        vm.training().datasetProperty().addListener((o, a, b) -> {
+            settings.put(LAST_DATASET, b);
+            remember();
+        });
 
         vm.messageProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -157,10 +191,14 @@ public final class LatentExplorerApp extends Application {
             quit();
         });
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(800, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         // On a small screen or a projector every pixel goes to the grid.
-        stage.setMaximized(screen.getWidth() < 1500 || screen.getHeight() < 940);
+        if (settings.get(WINDOW_WIDTH).isEmpty() && (screen.getWidth() < 1500 || screen.getHeight() < 940)) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setMaximized(true);
+        }
         stage.show();
         grid.requestFocus();
         vm.recoveredModel().ifPresent(file -> vm.tell("Unsaved training was kept",
@@ -202,14 +240,58 @@ public final class LatentExplorerApp extends Application {
         }
     }
 
-    private static ScrollPane scroll(Region content, double width) {
+    private static ScrollPane scroll(Region content) {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
         s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        s.setPrefWidth(width);
-        s.setMinWidth(width);
         s.getStyleClass().add("side-scroll");
         return s;
+    }
+
+    static final String LAST_MODEL = "last.model";
+    static final String LAST_DATASET = "last.dataset";
+    static final String WINDOW_WIDTH = "window.width";
+    static final String WINDOW_HEIGHT = "window.height";
+
+    /** The remembered size when it fits this screen, else most of the screen. */
+    private double[] windowSize(Rectangle2D screen) {
+        double w = settings.getDouble(WINDOW_WIDTH, 0, 0, 100_000);
+        double h = settings.getDouble(WINDOW_HEIGHT, 0, 0, 100_000);
+        if (w >= 800 && h >= 600 && w <= screen.getWidth() && h <= screen.getHeight()) {
+            return new double[] {w, h};
+        }
+        // A larger interface needs a larger window: 1440 x 900 at scale 1, on screens that have room.
+        double k = scale.scaleProperty().get();
+        return new double[] {Math.min(1440 * k, screen.getWidth()), Math.min(900 * k, screen.getHeight())};
+    }
+
+    /** Writes the settings; a failure is said once in the status line and changes nothing else. */
+    private void remember() {
+        try {
+            settings.save();
+        } catch (java.io.IOException | RuntimeException e) {
+            vm.status("Could not remember the settings in " + settings.file() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sizes that follow the window and the UI scale: the side panels narrow on small screens so the
+     * grid keeps its room, the charts take what the height can spare, and all text follows the scale.
+     */
+    private void fitToWindow(Scene scene, ScrollPane left, ScrollPane right) {
+        javafx.beans.binding.DoubleBinding s = scale.effective();
+        root.styleProperty().bind(Bindings.createStringBinding(
+                () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", 14 * s.get()), s));
+        javafx.beans.binding.DoubleBinding compact = Bindings.createDoubleBinding(
+                () -> scene.getWidth() < 1200 * s.get() ? 0.84 : 1, scene.widthProperty(), s);
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> 340 * s.get() * compact.get(), s, compact));
+        left.minWidthProperty().bind(left.prefWidthProperty());
+        right.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> 300 * s.get() * compact.get(), s, compact));
+        right.minWidthProperty().bind(right.prefWidthProperty());
+        charts.fitHeight(scene.heightProperty(), s);
+        grid.scaleWith(s);
+        selection.scaleWith(s);
+        sampling.scaleWith(s);
     }
 
     private HBox gridToolbar() {
@@ -218,7 +300,7 @@ public final class LatentExplorerApp extends Application {
         steps.setMinorTickCount(7);
         steps.setSnapToTicks(true);
         steps.setBlockIncrement(1);
-        steps.setPrefWidth(120);
+        steps.setPrefWidth(100);
         steps.valueProperty().addListener((o, a, b) -> vm.grid().stepsProperty().set((int) Math.round(b.doubleValue())));
         vm.grid().stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         Controls.tip(steps, "Tiles per side of the grid: each tile is the decoder's image of the latent point at its centre.");
@@ -240,13 +322,19 @@ public final class LatentExplorerApp extends Application {
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
         Controls.tip(circles, "Circles at 1, 2 and 3 standard deviations of the prior N(0, I): a VAE fills this"
                 + " region with meaningful codes (completeness).");
-        Label gridLabel = new Label("Grid");
-        HBox bar = new HBox(10, gridLabel, steps, stepsValue, reset, testSet, circles);
-        for (Region r : new Region[] {gridLabel, stepsValue, reset, testSet, circles}) {
+        Slider opacity = Controls.fineKeys(new Slider(0.1, 1, vm.grid().overlayOpacityProperty().get()), 0.05);
+        opacity.valueProperty().bindBidirectional(vm.grid().overlayOpacityProperty());
+        opacity.setPrefWidth(80);
+        opacity.setMinWidth(50);
+        opacity.disableProperty().bind(vm.grid().showTestSetProperty().not());
+        Controls.tip(opacity, "How opaque the test set's markers are over the images: lower shows the images under them.");
+        HBox bar = new HBox(8, steps, stepsValue, reset, testSet, opacity, circles);
+        steps.setMinWidth(60);
+        for (Region r : new Region[] {stepsValue, reset, testSet, circles}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("toolbar");
         return bar;
     }
@@ -258,14 +346,23 @@ public final class LatentExplorerApp extends Application {
         MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", e -> saveModel(true));
         save.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
         saveAs.disableProperty().bind(save.disableProperty());
-        MenuItem openShipped = item("Open the Shipped MNIST Model", null, e -> vm.open(vm.shippedModel()));
+        MenuItem openShipped = item("Open the Shipped MNIST Model", null,
+                e -> unsaved.thenRun("opening another model", () -> vm.open(vm.shippedModel())));
         openShipped.disableProperty().bind(open.disableProperty());
-        MenuItem openRecovered = item("Open Recovered Training", null,
-                e -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training.")));
+        MenuItem openRecovered = item("Open Recovered Training", null, e -> unsaved.thenRun("opening the recovered training",
+                () -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training."))));
         openRecovered.disableProperty().bind(open.disableProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> quit());
+        MenuItem exportGrid = item("Export the Grid as PNG\u2026", "Shortcut+E", e -> exports.picture(grid, "grid"));
+        MenuItem exportWindow = item("Export the Window as PNG\u2026", null, e -> exports.picture(root, "window"));
+        MenuItem exportHistory = item("Export the Loss History as CSV\u2026", null, e -> exports.history());
+        MenuItem exportEncoded = item("Export the Encoded Test Set as CSV\u2026", null, e -> exports.encodedTestSet());
+        for (MenuItem m : new MenuItem[] {exportGrid, exportWindow, exportHistory, exportEncoded}) {
+            m.disableProperty().bind(vm.modelProperty().isNull());
+        }
+        Menu export = new Menu("Export", null, exportGrid, exportWindow, exportHistory, exportEncoded);
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset View", "Shortcut+0", e -> vm.grid().resetView());
         MenuItem zoomIn = item("Zoom In", "Shortcut+Equals", e -> zoomCentre(1.25));
@@ -274,9 +371,15 @@ public final class LatentExplorerApp extends Application {
         testSet.selectedProperty().bindBidirectional(vm.grid().showTestSetProperty());
         CheckMenuItem circles = new CheckMenuItem("Show Prior Circles");
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
-        Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles);
+        CheckMenuItem magnify = new CheckMenuItem("Magnify the Tile Under the Pointer");
+        magnify.selectedProperty().bindBidirectional(vm.grid().magnifyProperty());
+        MenuItem bigger = item("Larger Interface", "Shortcut+Shift+Equals", e -> scale.bigger());
+        MenuItem smaller = item("Smaller Interface", "Shortcut+Shift+Minus", e -> scale.smaller());
+        MenuItem present = item("Presentation Mode", "F5", e -> presentation.toggle());
+        Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles, magnify,
+                new SeparatorMenuItem(), bigger, smaller, present);
 
-        MenuItem train = item("Train", "Shortcut+T", e -> vm.training().start());
+        MenuItem train = item("Train", "Shortcut+T", e -> startTraining());
         train.disableProperty().bind(vm.training().activeProperty());
         MenuItem pause = item("Pause / Resume", "Shortcut+P", e -> vm.training().pauseOrResume());
         pause.disableProperty().bind(vm.training().activeProperty().not());
@@ -287,7 +390,7 @@ public final class LatentExplorerApp extends Application {
         MenuItem sample = item("Sample from the Prior", "Shortcut+D", e -> vm.sampling().sample());
         Menu sampleMenu = new Menu("Sampling", null, sample);
 
-        MenuItem keys = item("Keyboard Shortcuts", "F1", e -> showShortcuts());
+        MenuItem keys = item("Guide and Keyboard Shortcuts", "F1", e -> GuideDialog.show(stage));
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, view, training, sampleMenu, help);
         bar.setUseSystemMenuBar(true);
@@ -326,7 +429,17 @@ public final class LatentExplorerApp extends Application {
     }
 
     private void openModel() {
-        dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open);
+        unsaved.thenRun("opening another model",
+                () -> dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open));
+    }
+
+    /** A new training replaces the model on screen: ask first if it is unsaved; continuing it does not. */
+    private void startTraining() {
+        if (vm.training().continueCurrentProperty().get() || vm.training().isActive()) {
+            vm.training().start();
+        } else {
+            unsaved.thenRun("starting a new training", vm.training()::start);
+        }
     }
 
     /** Saves to the model's file, or asks where first; then runs after. */
@@ -370,64 +483,20 @@ public final class LatentExplorerApp extends Application {
         alert.show();
     }
 
-    private void showShortcuts() {
-        String[][] keys = {
-            {"Ctrl+T", "train"}, {"Ctrl+P", "pause or resume training"}, {"Ctrl+.", "cancel training"},
-            {"Ctrl+D", "sample from the prior"}, {"Ctrl+0", "reset the view to [-5, 5]\u00b2"},
-            {"Ctrl+= / Ctrl+-", "zoom in / out"}, {"Ctrl+O", "open a model"}, {"Ctrl+S", "save"},
-            {"Ctrl+Shift+S", "save as"}, {"F1", "this list"},
-            {"", ""},
-            {"On the grid", ""}, {"drag", "pan over the latent plane"}, {"wheel", "zoom around the pointer"},
-            {"click", "select a point: its image appears large"}, {"arrow keys", "pan"}, {"+ / -", "zoom"},
-            {"R or Home", "reset the view"}, {"S", "sample from the prior"},
-        };
-        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
-        table.setHgap(18);
-        table.setVgap(4);
-        for (int i = 0; i < keys.length; i++) {
-            Label key = new Label(keys[i][0]);
-            key.getStyleClass().add("value");
-            table.addRow(i, key, new Label(keys[i][1]));
-        }
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        a.getDialogPane().setContent(table);
-        a.show();
-    }
-
     /** Leaves, after asking when trained weights are not saved. */
     private void quit() {
-        if (closing) {
-            return;
+        if (!closing) {
+            unsaved.thenRun("leaving", this::exit);
         }
-        if (!vm.isDirty() && !vm.training().isActive()) {
-            exit();
-            return;
-        }
-        ButtonType save = new ButtonType("Save\u2026", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        ask.initOwner(stage);
-        ask.setTitle("Unsaved model");
-        ask.setHeaderText(vm.training().isActive() ? "Training is running and the model is not saved."
-                : "The trained model is not saved.");
-        ask.setContentText("Save it before leaving? Otherwise its training is lost.");
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return;
-        }
-        if (answer.get() == discard) {
-            vm.discardRecovery();
-            exit();
-            return;
-        }
-        saveModel(true, this::exit);
     }
 
     private void exit() {
         closing = true;
+        if (!stage.isMaximized() && !stage.isFullScreen()) {
+            settings.putDouble(WINDOW_WIDTH, Math.round(stage.getScene().getWidth()));
+            settings.putDouble(WINDOW_HEIGHT, Math.round(stage.getScene().getHeight()));
+            remember();
+        }
         stop();
         stage.close();
         Platform.exit();
@@ -461,5 +530,21 @@ public final class LatentExplorerApp extends Application {
 
     PlanePane planePane() {
         return plane;
+    }
+
+    PresentationMode presentation() {
+        return presentation;
+    }
+
+    UiScale uiScale() {
+        return scale;
+    }
+
+    WindowExports exports() {
+        return exports;
+    }
+
+    BorderPane rootPane() {
+        return root;
     }
 }

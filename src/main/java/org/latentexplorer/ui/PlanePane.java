@@ -39,7 +39,8 @@ final class PlanePane extends VBox {
         GridPane dims = new GridPane();
         dims.setHgap(8);
         dims.setVgap(6);
-        dims.addRow(0, new Label("Across"), across, new Label("Up"), up);
+        dims.addRow(0, new Label("Across"), across);
+        dims.addRow(1, new Label("Up"), up);
         getChildren().add(Controls.section("Latent plane", note, dims, scroll));
         vm.sliceProperty().addListener((o, a, b) -> rebuild(a, b));
         rebuild(null, vm.sliceProperty().get());
@@ -90,7 +91,8 @@ final class PlanePane extends VBox {
                         continue;
                     }
                     int dim = d;
-                    Slider s = new Slider(-GridViewModel.SLIDER_LIMIT, GridViewModel.SLIDER_LIMIT, now.held(d));
+                    Slider s = Controls.fineKeys(new Slider(-GridViewModel.SLIDER_LIMIT, GridViewModel.SLIDER_LIMIT, 0), 0.1);
+                    Controls.showOn(s, now.held(d), GridViewModel.SLIDER_LIMIT);
                     Label value = new Label(String.format("%.1f", now.held(d)));
                     value.setMinWidth(34);
                     s.valueProperty().addListener((o, a, b) -> {

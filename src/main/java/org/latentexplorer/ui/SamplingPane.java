@@ -31,6 +31,7 @@ final class SamplingPane extends VBox {
         Controls.tip(sample, "Draw z from the prior N(0, I) (scaled by the temperature) and decode it: what the model"
                 + " generates. The points are marked on the grid (Ctrl+D, or S on the grid).");
         temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
+        Controls.fineKeys(temperature, 0.1);
         temperature.setMajorTickUnit(1);
         temperature.setMinorTickCount(4);
         temperature.setShowTickMarks(true);
@@ -69,8 +70,8 @@ final class SamplingPane extends VBox {
             }
             for (int i = 0; i < b.count(); i++) {
                 ImageView v = new ImageView(Images.gray(b.pixels(), i, b.rows(), b.cols()));
-                v.setFitWidth(THUMB);
-                v.setFitHeight(THUMB);
+                v.fitWidthProperty().bind(strip.prefTileWidthProperty());
+                v.fitHeightProperty().bind(strip.prefTileHeightProperty());
                 Label number = new Label(Integer.toString(i + 1));
                 number.getStyleClass().add("sample-number");
                 StackPane cell = new StackPane(v, number);
@@ -78,7 +79,18 @@ final class SamplingPane extends VBox {
                 strip.getChildren().add(cell);
             }
         });
+        strip.setPrefColumns(5);
         VBox modeBox = new VBox(4, mean, draw);
         getChildren().add(Controls.section("Sampling", sample, new HBox(t), temperature, modeBox, strip));
+    }
+
+    /** Draws the sampled images larger or smaller with the interface's scale. */
+    void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
+        Runnable apply = () -> {
+            strip.setPrefTileWidth(Math.round(THUMB * scale.get()));
+            strip.setPrefTileHeight(Math.round(THUMB * scale.get()));
+        };
+        scale.addListener((o, a, b) -> apply.run());
+        apply.run();
     }
 }

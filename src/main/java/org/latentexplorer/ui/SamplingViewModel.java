@@ -32,6 +32,8 @@ public final class SamplingViewModel {
     }
 
     private final LatentSpaceWorker.Latest<Query, Samples> decodeJob;
+    /** The last draw from N(0, I); the points shown are these times the temperature. */
+    private float[] noise;
     private float[] drawn;
     private long draws;
 
@@ -43,6 +45,34 @@ public final class SamplingViewModel {
             return new Samples(n, k, q.z(), space.config().rows(), space.config().cols(),
                     space.decode(q.z(), n, q.mode()));
         });
+        // The same draw, spread by the new temperature: the strip always shows samples at the T it names.
+        temperature.addListener((o, a, b) -> {
+            if (noise != null) {
+                drawn = scaled(noise, clampTemperature(b.doubleValue()));
+                redraw();
+            }
+        });
+    }
+
+    private static double clampTemperature(double t) {
+        return Double.isFinite(t) ? Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, t)) : 1;
+    }
+
+    private static float[] scaled(float[] z, double t) {
+        float[] out = new float[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = (float) (t * z[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Radii of the circles drawn around the origin: 1, 2 and 3 standard deviations of the
+     * distribution the samples come from, N(0, T^2 I) (the prior itself at T = 1).
+     */
+    public double[] circleRadii() {
+        double t = clampTemperature(temperature.get());
+        return new double[] {t, 2 * t, 3 * t};
     }
 
     /** Scales the prior's standard deviation: 1 samples the prior itself; above 1 reaches its tails. */
@@ -59,8 +89,8 @@ public final class SamplingViewModel {
         if (root.model() == null) {
             return;
         }
-        double t = Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, temperature.get()));
-        drawn = LatentSpace.drawFromPrior(COUNT, root.model().config().latent(), t, 7_919L * ++draws);
+        noise = LatentSpace.drawFromPrior(COUNT, root.model().config().latent(), 1, 7_919L * ++draws);
+        drawn = scaled(noise, clampTemperature(temperature.get()));
         redraw();
     }
 
@@ -71,6 +101,7 @@ public final class SamplingViewModel {
         }
         if (drawn.length != COUNT * root.model().config().latent()) {
             drawn = null;
+            noise = null;
             samples.set(null);
             return;
         }

@@ -74,10 +74,24 @@ final class SelectionPane extends VBox {
         getChildren().add(Controls.section("Selected point", frame, coordinates, sliders));
     }
 
+    /** Draws the image larger or smaller with the interface's scale. */
+    void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
+        StackPane frame = (StackPane) image.getParent();
+        Runnable apply = () -> {
+            double side = Math.round(IMAGE_SIDE * scale.get());
+            image.setFitWidth(side);
+            image.setFitHeight(side);
+            frame.setMinSize(side, side);
+            frame.setMaxSize(side, side);
+        };
+        scale.addListener((o, a, b) -> apply.run());
+        apply.run();
+    }
+
     private void follow(Slider s, double v) {
         following = true;
         try {
-            s.setValue(Math.max(s.getMin(), Math.min(s.getMax(), v)));
+            Controls.showOn(s, v, GridViewModel.SLIDER_LIMIT);
         } finally {
             following = false;
         }
@@ -90,7 +104,7 @@ final class SelectionPane extends VBox {
         s.setShowTickMarks(true);
         s.setShowTickLabels(true);
         s.setMaxWidth(Double.MAX_VALUE);
-        return s;
+        return Controls.fineKeys(s, 0.1);
     }
 
     static String describe(float[] z, LatentSlice slice) {

@@ -27,6 +27,8 @@ public final class TrainingCurves {
     private final List<Point> testKl = new ArrayList<>();
     private final List<Point> beta = new ArrayList<>();
     private long version;
+    /** The last epoch the current training will reach, or 0. */
+    private double plannedEnd;
 
     public LossCurve recon() {
         return recon;
@@ -54,7 +56,33 @@ public final class TrainingCurves {
         return version + recon.version() + kl.version();
     }
 
+    /**
+     * Where the epoch axis ends: the last epoch plotted, or the last one the running training
+     * will reach, whichever is later (at least 1), so the axis does not rescale as it runs.
+     */
+    public double epochSpan() {
+        double end = Math.max(1, plannedEnd);
+        if (recon.size() > 0) {
+            end = Math.max(end, recon.x(recon.size() - 1));
+        }
+        for (List<Point> ps : List.of(testRecon, testKl, beta)) {
+            if (!ps.isEmpty()) {
+                end = Math.max(end, ps.get(ps.size() - 1).x());
+            }
+        }
+        return end;
+    }
+
+    /** The running training ends at this epoch (0 when none runs). */
+    void planEnd(double epoch) {
+        if (plannedEnd != epoch) {
+            plannedEnd = epoch;
+            version++;
+        }
+    }
+
     void clear() {
+        plannedEnd = 0;
         recon.clear();
         kl.clear();
         testRecon.clear();

@@ -37,7 +37,16 @@ final class TrainingPane extends VBox {
     final Slider betaSlider = new Slider(0, 1, TrainingViewModel.positionOf(1));
     final ProgressBar progress = new ProgressBar(0);
 
-    TrainingPane(TrainingViewModel vm, FileDialogs dialogs, Supplier<Window> owner) {
+    final TextField betaField = new TextField();
+    final Label betaError = Controls.caption("");
+    final TextField seed = new TextField();
+    private boolean followingBeta;
+
+    /**
+     * @param startTraining what the Train button does: the window asks first when a new training
+     *                      would replace unsaved weights
+     */
+    TrainingPane(TrainingViewModel vm, FileDialogs dialogs, Supplier<Window> owner, Runnable startTraining) {
         ComboBox<String> dataset = new ComboBox<>();
         dataset.getItems().addAll(vm.datasetChoices());
         dataset.getItems().add(FOLDER);
@@ -110,6 +119,11 @@ final class TrainingPane extends VBox {
         batch.getValueFactory().valueProperty().addListener((o, a, b) -> vm.batchSizeProperty().set(b));
         Controls.tip(batch, "Images per iteration: each step averages the ELBO gradient over this many images.");
 
+        seed.textProperty().bindBidirectional(vm.seedProperty());
+        seed.setPrefColumnCount(6);
+        Controls.tip(seed, "Fixes the initial weights, the order of the images and the noise: the same seed and"
+                + " settings give the same curves and the same latent layout on every computer in the room.");
+
         CheckBox resume = new CheckBox("Continue the current model");
         resume.selectedProperty().bindBidirectional(vm.continueCurrentProperty());
         Controls.tip(resume, "Train the model on screen further, on its own dataset, with the beta and epochs"
@@ -133,11 +147,12 @@ final class TrainingPane extends VBox {
         form.addRow(row++, new Label("Epochs"), epochs);
         form.addRow(row++, new Label("Learning rate"), lr);
         form.addRow(row++, new Label("Batch"), batch);
+        form.addRow(row++, new Label("Seed"), seed);
         form.add(resume, 0, row, 2, 1);
         for (var n : new javafx.scene.Node[] {latent, hidden, decoder, dataset}) {
             n.disableProperty().bind(vm.continueCurrentProperty().or(vm.activeProperty()));
         }
-        for (var n : new javafx.scene.Node[] {epochs, lr, batch, resume}) {
+        for (var n : new javafx.scene.Node[] {epochs, lr, batch, resume, seed}) {
             n.disableProperty().bind(vm.activeProperty());
         }
         latent.setMaxWidth(Double.MAX_VALUE);
@@ -146,7 +161,7 @@ final class TrainingPane extends VBox {
 
         train.getStyleClass().add("accent");
         train.setDefaultButton(false);
-        train.setOnAction(e -> vm.start());
+        train.setOnAction(e -> startTraining.run());
         train.disableProperty().bind(vm.activeProperty());
         Controls.tip(train, "Start training in the background (Ctrl+T); the charts, grid and scatter follow it live.");
         pause.setOnAction(e -> vm.pauseOrResume());
@@ -162,23 +177,67 @@ final class TrainingPane extends VBox {
         }
         HBox buttons = new HBox(6, train, pause, cancel);
 
+        // The progress takes the same room whether or not a training runs, so nothing below it (the
+        // beta slider) moves under the pointer when training starts or reports.
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.visibleProperty().bind(vm.activeProperty());
-        progress.managedProperty().bind(vm.activeProperty());
         Label progressText = Controls.caption("");
         progressText.textProperty().bind(vm.progressTextProperty());
         progressText.getStyleClass().add("progress-text");
+        Controls.lines(progressText, 2);
+        progressText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        progressText.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        progressText.setMaxWidth(Double.MAX_VALUE);
 
-        Label betaValue = new Label();
+        Label betaValue = new Label("\u03b2 =");
         betaValue.getStyleClass().add("value");
-        betaValue.textProperty().bind(Bindings.format("\u03b2 = %.2f", vm.betaProperty()));
-        betaSlider.setValue(TrainingViewModel.positionOf(vm.betaProperty().get()));
-        betaSlider.valueProperty().addListener((o, a, b) -> vm.betaProperty().set(TrainingViewModel.betaAt(b.doubleValue())));
-        vm.betaProperty().addListener((o, a, b) -> {
-            if (TrainingViewModel.betaAt(betaSlider.getValue()) != b.doubleValue()) {
-                betaSlider.setValue(TrainingViewModel.positionOf(b.doubleValue()));
+        betaField.setPrefColumnCount(5);
+        betaField.setText(formatBeta(vm.betaProperty().get()));
+        betaField.setOnAction(e -> typeBeta(vm));
+        betaField.focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                typeBeta(vm);
             }
+        });
+        Controls.tip(betaField, "Type an exact beta from 0 to 10 and press Enter.");
+        betaError.getStyleClass().add("field-error");
+        betaError.visibleProperty().bind(betaError.textProperty().isNotEmpty());
+        betaError.managedProperty().bind(betaError.visibleProperty());
+        betaSlider.setValue(TrainingViewModel.positionOf(vm.betaProperty().get()));
+        betaSlider.valueProperty().addListener((o, a, b) -> {
+            if (!followingBeta) {
+                vm.betaProperty().set(TrainingViewModel.betaAt(b.doubleValue()));
+            }
+        });
+        vm.betaProperty().addListener((o, a, b) -> {
+            followingBeta = true;
+            try {
+                betaSlider.setValue(TrainingViewModel.positionOf(b.doubleValue()));
+            } finally {
+                followingBeta = false;
+            }
+            betaField.setText(formatBeta(b.doubleValue()));
+            betaError.setText("");
+        });
+        // Arrow keys move beta by its fine step (0.01 below 1, 0.1 above), Page keys by ten of them.
+        betaSlider.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            int direction = switch (e.getCode()) {
+                case RIGHT, UP, KP_RIGHT, KP_UP -> 1;
+                case LEFT, DOWN, KP_LEFT, KP_DOWN -> -1;
+                case PAGE_UP -> 10;
+                case PAGE_DOWN -> -10;
+                default -> 0;
+            };
+            if (direction == 0) {
+                return;
+            }
+            double b = vm.betaProperty().get();
+            for (int i = 0; i < Math.abs(direction); i++) {
+                b = TrainingViewModel.nudgeBeta(b, direction);
+            }
+            vm.betaProperty().set(b);
+            e.consume();
         });
         betaSlider.setMajorTickUnit(0.5);
         betaSlider.setMinorTickCount(4);
@@ -200,11 +259,36 @@ final class TrainingPane extends VBox {
                 + " latent space. A running training uses the new beta from its next iteration.");
         VBox.setMargin(betaSlider, new Insets(0, 4, 0, 4));
 
+        // Beta first: the lecture's control stays in view on a small screen, above everything that
+        // changes height while training.
         getChildren().addAll(
-                Controls.section("Train", form, buttons, progress, progressText),
-                Controls.section("KL weight", new HBox(betaValue), betaSlider,
-                        Controls.caption("loss = reconstruction + \u03b2 \u00b7 KL(q(z|x) \u2016 N(0, I))")));
+                Controls.section("KL weight", betaRow(betaValue), betaError, betaSlider,
+                        Controls.caption("loss = reconstruction + \u03b2 \u00b7 KL(q(z|x) \u2016 N(0, I))")),
+                Controls.section("Train", form, buttons, progress, progressText));
         setSpacing(14);
+    }
+
+    private HBox betaRow(Label name) {
+        HBox row = new HBox(6, name, betaField);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void typeBeta(TrainingViewModel vm) {
+        String problem = vm.typeBeta(betaField.getText());
+        if (problem != null) {
+            betaError.setText(problem);
+            betaField.setText(formatBeta(vm.betaProperty().get()));
+        } else {
+            betaError.setText("");
+            betaField.setText(formatBeta(vm.betaProperty().get()));
+        }
+    }
+
+    /** 2 decimals, without trailing zeros past the first: 1.0, 0.25, 3.5. */
+    static String formatBeta(double b) {
+        String s = String.format(java.util.Locale.ROOT, "%.2f", b);
+        return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static Spinner<Integer> intSpinner(int min, int max, int value, int step) {

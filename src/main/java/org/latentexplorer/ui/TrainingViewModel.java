@@ -40,7 +40,6 @@ import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.train.IterationStats;
-import org.latentexplorer.train.TrainingDivergedException;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
 import org.latentexplorer.train.TrainingSettings;
@@ -55,7 +54,8 @@ public final class TrainingViewModel {
     public static final double MAX_BETA = 10;
     /** How often, at most, the grid and scatter are redrawn from the training weights. */
     static final long REFRESH_NANOS = 250_000_000L;
-    static final long SEED = 1;
+    /** The seed a new form starts with: thirty laptops with the defaults show the same run. */
+    static final String DEFAULT_SEED = "1";
 
     /** The decoder distribution of a new model, or no distribution at all. */
     public enum DecoderKind {
@@ -86,6 +86,7 @@ public final class TrainingViewModel {
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 128);
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
+    private final StringProperty seed = new SimpleStringProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -122,6 +123,10 @@ public final class TrainingViewModel {
             if (b != null && b.run() == null && (a == null || a.run() == null && a.saved() != b.saved())) {
                 curves.showHistory(b.history());
                 bumpCurves();
+                // What the last training said belongs to the model it trained, not to this one.
+                if (!active.get()) {
+                    progressText.set("");
+                }
             }
         });
     }
@@ -172,6 +177,25 @@ public final class TrainingViewModel {
         return batchSize;
     }
 
+    /**
+     * The seed of the initial weights, the order of the batches and the noise of training: the same
+     * seed and settings give the same curves and the same latent layout on every computer.
+     */
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    /** "42" -> 42; anything but a whole number is refused with a message naming the setting. */
+    static long parseSeed(String text) {
+        String t = text == null ? "" : text.trim();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed \"" + (text == null ? "" : text)
+                    + "\" is not a whole number such as 1 (the same seed gives the same training everywhere)");
+        }
+    }
+
     /** The KL weight: of the running training from its next iteration, and of the next training. */
     public DoubleProperty betaProperty() {
         return beta;
@@ -191,6 +215,41 @@ public final class TrainingViewModel {
 
     private static boolean hasBeta(org.latentexplorer.model.ModelKind kind) {
         return kind.knobs().stream().anyMatch(k -> k.key().equals("beta"));
+    }
+
+    /**
+     * The next beta one fine step up (direction &gt; 0) or down from beta: steps of 0.01 below 1 and
+     * of 0.1 above, as on the slider, landing on a multiple of the step; clamped to [0, 10].
+     */
+    public static double nudgeBeta(double beta, int direction) {
+        double b = clampBeta(beta);
+        if (direction == 0) {
+            return b;
+        }
+        boolean up = direction > 0;
+        double step = up ? (b < 1 - 1e-9 ? 0.01 : 0.1) : (b > 1 + 1e-9 ? 0.1 : 0.01);
+        double next = up ? (Math.floor(b / step + 1e-6) + 1) * step : (Math.ceil(b / step - 1e-6) - 1) * step;
+        return clampBeta(Math.round(next * 100) / 100.0);
+    }
+
+    /**
+     * A typed beta: sets it and returns null, or returns what is wrong with the text (naming the
+     * setting) and leaves beta as it was.
+     */
+    public String typeBeta(String text) {
+        String t = text == null ? "" : text.trim().replace(',', '.');
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return "\u03b2 \"" + (text == null ? "" : text.trim()) + "\" is not a number: type a value from 0 to "
+                    + (int) MAX_BETA + ", such as 0.5 or 4";
+        }
+        if (!(v >= 0) || v > MAX_BETA) {
+            return "\u03b2 must be between 0 and " + (int) MAX_BETA + ", not " + t;
+        }
+        beta.set(v);
+        return null;
     }
 
     private static double clampBeta(double b) {
@@ -263,7 +322,7 @@ public final class TrainingViewModel {
         ModelConfig shape;
         String data;
         try {
-            settings = new TrainingSettings(epochs.get(), batchSize.get(), learningRate.get(), SEED, 0);
+            settings = new TrainingSettings(epochs.get(), batchSize.get(), learningRate.get(), parseSeed(seed.get()), 0);
             if (resume) {
                 if (current == null) {
                     throw new IllegalArgumentException("there is no current model to continue");
@@ -297,13 +356,13 @@ public final class TrainingViewModel {
             DataSplit split = resume ? Datasets.load(dataName, shape.rows(), shape.cols()) : Datasets.load(dataName);
             ImageSet train = split.train();
             ModelConfig config = resume ? shape : newShape(train.rows(), train.cols());
-            Network vae = resume ? Network.from(from) : new Network(config, SEED);
+            Network vae = resume ? Network.from(from) : new Network(config, settings.seed());
             TrainingHistory history = resume ? from.history().copy() : new TrainingHistory();
             TrainingRun r = new TrainingRun(vae, train, split.test(), settings, resume ? from.optimizer() : null, history);
             Map<String, String> info = new LinkedHashMap<>(resume ? from.info() : Map.of());
             info.put("dataset", split.name());
             info.put("train_images", Integer.toString(train.count()));
-            info.put("seed", Long.toString(SEED));
+            info.put("seed", Long.toString(settings.seed()));
             info.putIfAbsent("created", Instant.now().toString());
             SavedModel initial = new SavedModel(config, vae.paramsToArray(), null, history.copy(), info);
             int perEpoch = (train.count() + Math.min(settings.batchSize(), train.count()) - 1)
@@ -357,6 +416,7 @@ public final class TrainingViewModel {
         currentEpoch = p.run().history().size() + 1;
         lastRefresh = System.nanoTime();
         curves.showHistory(p.run().history());
+        curves.planEnd(p.run().history().size() + p.epochs());
         bumpCurves();
         root.show(new CurrentModel(p.file(), p.initial(), run), p.display(), true, p.data());
         state.set(State.RUNNING);
@@ -530,21 +590,26 @@ public final class TrainingViewModel {
                 history.get(history.size() - 1).epoch());
         run = null;
         prepared = null;
+        curves.planEnd(0);
+        bumpCurves();
         active.set(false);
         state.set(State.IDLE);
         progress.set(0);
-        progressText.set("Training " + how + " after " + String.format("%,d", iterationsThisRun) + " iterations" + last);
+        progressText.set("Training " + how + " after " + count(iterationsThisRun, "iteration") + last);
         root.status("Training " + how + last + (unsaved ? ". Save the model to keep it (File > Save)." : "."));
         if (failure != null) {
-            String text = failure instanceof TrainingDivergedException
-                    ? failure.getMessage() + " The weights before that step are kept. Try a smaller learning rate."
-                    : ExplorerViewModel.explain(failure, null);
-            root.tell("Training stopped", text);
+            // A divergence says itself which weights are kept and what to try.
+            root.tell("Training stopped", capitalise(ExplorerViewModel.explain(failure, null)));
         }
     }
 
     private void bumpCurves() {
         curvesVersion.set(curves.version());
+    }
+
+    /** "1 epoch", "2 epochs", "1,234 iterations". */
+    static String count(long n, String noun) {
+        return String.format("%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
     private static String capitalise(String s) {

@@ -131,6 +131,68 @@ class CliTest {
     }
 
     @Test
+    void exportWritesTheHistoryTheEncodedTestSetAndAStampedGrid() throws Exception {
+        Path history = dir.resolve("export").resolve("history.csv");
+        Path encoded = dir.resolve("export").resolve("encoded.csv");
+        Path png = dir.resolve("export").resolve("grid.png");
+        Run r = run("export", "--model", model.toString(), "--history", history.toString(), "--encoded",
+                encoded.toString(), "--grid", png.toString(), "--size", "300", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = r.json().get(0);
+        assertEquals("small.lvae \u00b7 VAE (\u03b2 = 1) \u00b7 k = 2 \u00b7 epoch 2 \u00b7 seed 3", result.get("stamp").asText());
+
+        List<String> lines = java.nio.file.Files.readAllLines(history);
+        assertEquals("epoch,seconds,samples_per_second,train_recon,test_recon,beta,train_kl,test_kl,test_neg_elbo",
+                lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(2).startsWith("2,"), lines.get(2));
+
+        List<String> rows = java.nio.file.Files.readAllLines(encoded);
+        assertEquals("label,mu_1,mu_2,logvar_1,logvar_2", rows.get(0));
+        // The shipped MNIST test split: 2,000 images, each with its label and four finite numbers.
+        assertEquals(2001, rows.size());
+        String[] first = rows.get(1).split(",");
+        assertEquals(5, first.length);
+        int label = Integer.parseInt(first[0]);
+        assertTrue(label >= 0 && label <= 9);
+        for (int i = 1; i < 5; i++) {
+            assertTrue(Double.isFinite(Double.parseDouble(first[i])), rows.get(1));
+        }
+
+        var img = ImageIO.read(png.toFile());
+        // Plot, margins for the axes, and the band with the stamp below.
+        assertTrue(img.getWidth() > 300 && img.getHeight() > img.getWidth(), img.getWidth() + " x " + img.getHeight());
+        // Coloured class markers drawn over the grey mosaic.
+        int coloured = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int c = img.getRGB(x, y);
+                int red = c >> 16 & 0xFF;
+                int green = c >> 8 & 0xFF;
+                int blue = c & 0xFF;
+                if (Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue)) > 80) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 200, coloured + " coloured pixels");
+    }
+
+    @Test
+    void exportRefusesToOverwriteAndNeedsSomethingToExport() throws Exception {
+        Path history = dir.resolve("twice.csv");
+        assertEquals(0, run("export", "--model", model.toString(), "--history", history.toString()).code());
+        Run again = run("export", "--model", model.toString(), "--history", history.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("twice.csv already exists"), again.err());
+        Run none = run("export", "--model", model.toString());
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("nothing to export"), none.err());
+        Run badSteps = run("export", "--model", model.toString(), "--grid", dir.resolve("g.png").toString(), "--steps", "1");
+        assertTrue(badSteps.err().contains("--steps"), badSteps.err());
+    }
+
+    @Test
     void benchReportsEveryFigure() throws Exception {
         Run r = run("bench", "--data", "mnist", "--epochs", "1", "--repeats", "3", "--json");
         assertEquals(0, r.code(), r.err());

@@ -306,6 +306,27 @@ class GridViewModelTest {
     }
 
     @Test
+    void switchingThePlaneKeepsTheSelectedPointAndHoldsTheDimensionThatLeaves(@TempDir Path tmp) throws IOException {
+        vm.open(Shipped.modelWithLatent(tmp, 3));
+        grid.setHeld(2, 1.5);
+        grid.select(0.75, -2.0);
+        assertArrayEquals(new float[] {0.75f, -2.0f, 1.5f}, grid.selectedPoint(), 1e-6f);
+
+        // Across z3 instead of z1: the plane z3 x z2 through the point, z1 held at the point's 0.75.
+        grid.setDims(2, 1);
+        assertArrayEquals(new float[] {0.75f, -2.0f, 1.5f}, grid.selectedPoint(), 1e-6f);
+        assertEquals(0.75f, grid.sliceProperty().get().held(0), 1e-6f);
+        assertEquals(1.5, grid.selectedXProperty().get(), 1e-6);
+        assertEquals(-2.0, grid.selectedYProperty().get(), 1e-6);
+        assertArrayEquals(new float[] {0.75f, -2.0f, 1.5f}, grid.selectedImageProperty().get().z(), 1e-6f);
+
+        // And back: z3 is held at 1.5 again.
+        grid.setDims(0, 1);
+        assertArrayEquals(new float[] {0.75f, -2.0f, 1.5f}, grid.selectedPoint(), 1e-6f);
+        assertEquals(1.5f, grid.sliceProperty().get().held(2), 1e-6f);
+    }
+
+    @Test
     void theTestSetIsEncodedOnlyOnceTheScatterIsShown() {
         ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), org.latentexplorer.data.AssetLocator.fromEnvironment());
         vm.open(vm.shippedModel());

@@ -33,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatentExplorerAppTest {
     private final FxRobot robot = new FxRobot();
     private final AtomicReference<Path> nextOpen = new AtomicReference<>();
+    private final AtomicReference<Path> nextExport = new AtomicReference<>();
 
     @TempDir
     Path tmp;
@@ -57,8 +58,14 @@ class LatentExplorerAppTest {
             public Optional<Path> dataFolder(Window owner) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
+                return Optional.of(nextExport.get() != null ? nextExport.get() : tmp.resolve(suggestedName));
+            }
         };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae")));
+        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
+                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
         waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -311,6 +318,354 @@ class LatentExplorerAppTest {
         robot.clickOn(app.samplingPane().sample);
         waitFor(10, () -> app.samplingPane().strip.getChildren().size() == SamplingViewModel.COUNT);
         assertNotNull(app.viewModel().sampling().samplesProperty().get());
+    }
+
+    // ------------------------------------------------------------------ the classroom fixes
+
+    /** Trains a small model for a few iterations and cancels: unsaved weights on screen. */
+    private void trainBrieflyAndCancel() {
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("32");
+            training.epochsProperty().set(20);
+            training.batchSizeProperty().set(64);
+        });
+        robot.clickOn(app.trainingPane().train);
+        waitFor(60, () -> app.charts().reconPoints() > 5);
+        robot.clickOn(app.trainingPane().cancel);
+        waitFor(60, () -> !training.isActive());
+        assertTrue(app.viewModel().isDirty());
+    }
+
+    /** Pixels of the train curve's blue inside a chart's plot area. */
+    private int trainBluePixels(javafx.scene.chart.LineChart<Number, Number> chart) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+            javafx.geometry.Bounds b = chart.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
+            WritableImage shot = chart.snapshot(null, null);
+            int blue = 0;
+            for (int y = (int) b.getMinY() + 1; y < (int) b.getMaxY() - 1; y++) {
+                for (int x = (int) b.getMinX() + 1; x < (int) b.getMaxX() - 1; x++) {
+                    javafx.scene.paint.Color c = shot.getPixelReader().getColor(x, y);
+                    if (c.getBlue() > 0.6 && c.getRed() < 0.45 && c.getGreen() < 0.55) {
+                        blue++;
+                    }
+                }
+            }
+            return blue;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void openingAnotherModelAfterTrainingDrawsNoneOfTheRunsCurves() throws Exception {
+        trainBrieflyAndCancel();
+        assertTrue(trainBluePixels(app.charts().recon) > 20, "the run's train curve is drawn");
+        robot.interact(() -> app.viewModel().discardRecovery());
+        // Answer the unsaved-model question with Don't Save.
+        robot.interact(() -> app.viewModel().open(app.viewModel().shippedModel()));
+        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().modelProperty().get().title()));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The shipped model stores no train curve: none may be drawn against its axes.
+        assertEquals(0, app.charts().reconPoints());
+        assertEquals(0, trainBluePixels(app.charts().recon), "the last run's train curve is still drawn");
+        assertEquals(0, trainBluePixels(app.charts().kl));
+    }
+
+    @Test
+    void theThreeChartsShareOneEpochAxis() {
+        ChartsPane charts = app.charts();
+        assertEquals(30, charts.epochAxisEnd(charts.recon), 1e-9);
+        assertEquals(charts.epochAxisEnd(charts.recon), charts.epochAxisEnd(charts.kl), 1e-9);
+        assertEquals(charts.epochAxisEnd(charts.recon), charts.epochAxisEnd(charts.beta), 1e-9);
+    }
+
+    @Test
+    void openingAModelWithUnsavedTrainingAsksFirst() throws Exception {
+        trainBrieflyAndCancel();
+        CurrentModel trained = app.viewModel().modelProperty().get();
+        Path other = Shipped.modelWithLatent(tmp, 3);
+        nextOpen.set(other);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(ask.getHeaderText().contains("not saved"), ask.getHeaderText());
+        assertTrue(ask.getContentText().contains("opening another model"), ask.getContentText());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(trained, app.viewModel().modelProperty().get(), "Cancel keeps the trained model");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Don't Save");
+        waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().modelProperty().get().title()));
+        assertTrue(!app.viewModel().isDirty());
+    }
+
+    @Test
+    void startingANewTrainingOverUnsavedTrainingAsksFirstAndSaveKeepsIt() throws Exception {
+        trainBrieflyAndCancel();
+        robot.clickOn(app.trainingPane().train);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(ask.getContentText().contains("starting a new training"), ask.getContentText());
+        assertTrue(!app.viewModel().training().isActive(), "nothing starts before the answer");
+        robot.clickOn("Save\u2026");
+        Path saved = tmp.resolve("mnist-k2-vae.lvae");
+        waitFor(30, () -> Files.exists(saved));
+        waitFor(30, () -> app.viewModel().training().isActive());
+    }
+
+    @Test
+    void arrowKeysMoveSlidersByTheirFineStep() {
+        TrainingPane pane = app.trainingPane();
+        TrainingViewModel training = app.viewModel().training();
+        robot.clickOn(pane.betaSlider);
+        robot.interact(() -> training.betaProperty().set(1.0));
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1.1, training.betaProperty().get(), 1e-9);
+        robot.type(KeyCode.LEFT, 2);
+        assertEquals(0.99, training.betaProperty().get(), 1e-9);
+        assertEquals("0.99", pane.betaField.getText());
+
+        SelectionPane selection = app.selectionPane();
+        robot.interact(() -> app.viewModel().grid().select(-1.28, 0.5));
+        robot.interact(() -> selection.x.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(-1.18, app.viewModel().grid().selectedXProperty().get(), 1e-9);
+
+        SamplingPane sampling = app.samplingPane();
+        robot.interact(() -> sampling.temperature.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1.1, app.viewModel().sampling().temperatureProperty().get(), 1e-9);
+    }
+
+    @Test
+    void typingBetaSetsItExactlyAndABadValueIsNamedAndUndone() {
+        TrainingPane pane = app.trainingPane();
+        TrainingViewModel training = app.viewModel().training();
+        robot.doubleClickOn(pane.betaField);
+        robot.interact(() -> pane.betaField.setText("2.37"));
+        robot.interact(() -> pane.betaField.fireEvent(new javafx.event.ActionEvent()));
+        assertEquals(2.37, training.betaProperty().get(), 1e-9);
+        assertEquals(TrainingViewModel.positionOf(2.37), pane.betaSlider.getValue(), 1e-9);
+        robot.interact(() -> {
+            pane.betaField.setText("-3");
+            pane.betaField.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(2.37, training.betaProperty().get(), 1e-9);
+        assertTrue(pane.betaError.getText().contains("between 0 and 10"), pane.betaError.getText());
+        assertEquals("2.37", pane.betaField.getText());
+    }
+
+    @Test
+    void theBetaSliderStaysPutWhileTrainingReports() throws Exception {
+        TrainingPane pane = app.trainingPane();
+        Callable<Double> y = () -> pane.betaSlider.localToScene(0, 0).getY();
+        double before = WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS);
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("32");
+            training.epochsProperty().set(20);
+        });
+        robot.clickOn(pane.train);
+        waitFor(60, () -> training.progressTextProperty().get().startsWith("Epoch") && training.progressTextProperty().get().contains("images/s"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS), 0.5, "moved when training started");
+        robot.clickOn(pane.cancel);
+        waitFor(60, () -> !training.isActive());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS), 0.5, "moved when training ended");
+    }
+
+    @Test
+    void aPointSelectedOutsideTheSliderRangeWidensTheSliders() {
+        SelectionPane pane = app.selectionPane();
+        robot.interact(() -> app.viewModel().grid().select(8.87, -1));
+        assertEquals(8.87, pane.x.getValue(), 1e-9);
+        assertTrue(pane.x.getMax() >= 8.87);
+        assertEquals(-1, pane.y.getValue(), 1e-9);
+        robot.interact(() -> app.viewModel().grid().select(2, -1));
+        assertEquals(2, pane.x.getValue(), 1e-9);
+        assertEquals(GridViewModel.SLIDER_LIMIT, pane.x.getMax(), 1e-9);
+    }
+
+    // ------------------------------------------------------------------ screens, presentation, export
+
+    /** Every visible control whose bounds reach outside the scene, outside scroll panes' content. */
+    private static java.util.List<String> controlsOutside(javafx.scene.Scene scene) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collectOutside(scene.getRoot(), scene.getWidth(), scene.getHeight(), out);
+        return out;
+    }
+
+    private static void collectOutside(javafx.scene.Parent p, double w, double h, java.util.List<String> out) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Control || n instanceof GridView) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5) {
+                    out.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+            // What a scroll pane holds is reached by scrolling; the pane itself is checked above.
+            if (n instanceof javafx.scene.Parent q && !(n instanceof javafx.scene.control.ScrollPane)
+                    && !(n instanceof javafx.scene.control.Control && !(n instanceof javafx.scene.control.ToolBar))) {
+                collectOutside(q, w, h, out);
+            }
+        }
+    }
+
+    private void resizeTo(double w, double h) {
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void at1024By768NoControlIsOutsideTheWindow() {
+        resizeTo(1024, 768);
+        javafx.scene.Scene scene = app.gridView().getScene();
+        assertEquals(1024, scene.getWidth(), 1);
+        assertTrue(controlsOutside(scene).isEmpty(), controlsOutside(scene)::toString);
+        // The sample button, the grid and the right panel are inside it.
+        javafx.geometry.Bounds sample = app.samplingPane().sample.localToScene(app.samplingPane().sample.getLayoutBounds());
+        assertTrue(sample.getMaxX() <= 1024, sample.toString());
+        assertTrue(app.gridView().plotSide() >= 380, "grid " + app.gridView().plotSide());
+    }
+
+    @Test
+    void at1280By720TheGridIsAtLeast450PixelsSquare() {
+        resizeTo(1280, 720);
+        assertTrue(app.gridView().plotSide() >= 450, "grid " + app.gridView().plotSide());
+        assertTrue(controlsOutside(app.gridView().getScene()).isEmpty(), controlsOutside(app.gridView().getScene())::toString);
+    }
+
+    @Test
+    void theUiScaleGrowsTextAndImagesAndIsRemembered() throws Exception {
+        double font = app.selectionPane().coordinates.getFont().getSize();
+        double image = app.selectionPane().image.getFitWidth();
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.EQUALS).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1 + UiScale.STEP, app.uiScale().scaleProperty().get(), 1e-9);
+        assertTrue(app.selectionPane().coordinates.getFont().getSize() > font, "text larger");
+        assertTrue(app.selectionPane().image.getFitWidth() > image, "selected image larger");
+        var saved = org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"));
+        assertEquals(1 + UiScale.STEP, saved.getDouble("ui.scale", 0, 0, 10), 1e-9);
+    }
+
+    @Test
+    void presentationModeShowsOnlyTheEssentialsInLargeTypeAndEscapeBringsAllBack() {
+        var root = app.rootPane();
+        javafx.scene.Node left = root.getLeft();
+        double font = app.trainingPane().train.getFont().getSize();
+        robot.clickOn(app.gridView());
+        robot.type(KeyCode.F5);
+        PresentationMode p = app.presentation();
+        assertTrue(p.isOn());
+        assertSame(null, root.getLeft());
+        assertSame(null, root.getRight());
+        assertTrue(root.getStyleClass().contains("presentation"));
+        assertTrue(p.trainButton.getFont().getSize() >= font * 1.4, "large type");
+        assertTrue(p.models.getItems().stream().anyMatch(m -> m.getFileName().toString().equals("mnist-vae.lvae")));
+        // Keyboard driven: ] raises beta by its fine step, S samples.
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(1.1, app.viewModel().training().betaProperty().get(), 1e-9);
+        robot.type(KeyCode.S);
+        waitFor(10, () -> app.viewModel().sampling().samplesProperty().get() != null);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!p.isOn());
+        assertSame(left, root.getLeft());
+        assertTrue(root.getRight() != null && root.getBottom() != null);
+        assertTrue(!root.getStyleClass().contains("presentation"));
+        assertEquals(font, app.trainingPane().train.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void everyExportOpensAndHoldsWhatWasOnScreen() throws Exception {
+        robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
+        waitFor(30, () -> app.viewModel().grid().embeddingProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path grid = tmp.resolve("grid.png");
+        nextExport.set(grid);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        waitFor(30, () -> Files.exists(grid));
+        var img = javax.imageio.ImageIO.read(grid.toFile());
+        GridView view = app.gridView();
+        assertEquals((int) view.getWidth(), img.getWidth());
+        assertTrue(img.getHeight() > view.getHeight(), "the stamp's band below the picture");
+        // The picture is the canvas: the same pixel as on screen in the plot's middle.
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int x = (int) (view.plotX() + view.plotSide() / 3);
+        int y = (int) (view.plotY() + view.plotSide() / 3);
+        javafx.scene.paint.Color c = shot.getPixelReader().getColor(x, y);
+        java.awt.Color e = new java.awt.Color(img.getRGB(x, y));
+        assertEquals(c.getRed() * 255, e.getRed(), 3);
+        assertEquals(c.getGreen() * 255, e.getGreen(), 3);
+        String stamp = WaitForAsyncUtils.asyncFx(() -> app.exports().stamp()).get(10, TimeUnit.SECONDS);
+        assertEquals("mnist-vae.lvae \u00b7 VAE (\u03b2 = 1) \u00b7 k = 2 \u00b7 epoch 30 \u00b7 seed 1", stamp);
+
+        Path window = tmp.resolve("window.png");
+        nextExport.set(window);
+        robot.interact(() -> app.exports().picture(app.rootPane(), "window"));
+        waitFor(30, () -> Files.exists(window));
+        var whole = javax.imageio.ImageIO.read(window.toFile());
+        assertEquals((int) app.rootPane().getWidth(), whole.getWidth());
+
+        Path history = tmp.resolve("history.csv");
+        nextExport.set(history);
+        robot.interact(() -> app.exports().history());
+        waitFor(30, () -> Files.exists(history));
+        assertEquals(31, Files.readAllLines(history).size(), "header and the shipped model's 30 epochs");
+
+        Path encoded = tmp.resolve("encoded.csv");
+        nextExport.set(encoded);
+        robot.interact(() -> app.exports().encodedTestSet());
+        waitFor(30, () -> Files.exists(encoded));
+        java.util.List<String> rows = Files.readAllLines(encoded);
+        assertEquals(app.viewModel().dataProperty().get().test().count() + 1, rows.size());
+        // The scatter on screen shows the first images' means: the CSV holds the same numbers.
+        var shown = app.viewModel().grid().embeddingProperty().get();
+        String[] first = rows.get(1).split(",");
+        assertEquals(shown.mu(0, 0), Float.parseFloat(first[1]), 1e-4);
+        assertEquals(shown.mu(0, 1), Float.parseFloat(first[2]), 1e-4);
+    }
+
+    @Test
+    void anExportToAFolderThatCannotBeWrittenIsNamedAndNothingIsLost() throws Exception {
+        Path blocker = tmp.resolve("not-a-folder");
+        Files.writeString(blocker, "x");
+        nextExport.set(blocker.resolve("history.csv"));
+        CurrentModel before = app.viewModel().modelProperty().get();
+        robot.interact(() -> app.exports().history());
+        waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(d.getContentText().contains("not-a-folder"), d.getContentText());
+        assertSame(before, app.viewModel().modelProperty().get());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void f1OpensTheGuide() {
+        robot.clickOn(app.gridView());
+        robot.type(KeyCode.F1);
+        waitFor(10, () -> robot.lookup(".guide").tryQuery().isPresent());
+        DialogPane d = robot.lookup(".guide").queryAs(DialogPane.class);
+        assertTrue(d.getHeaderText().contains("what to try first"), d.getHeaderText());
+        robot.clickOn("OK");
     }
 
     /** A point of the plot at fractions (fx, fy) of its side, in screen coordinates. */

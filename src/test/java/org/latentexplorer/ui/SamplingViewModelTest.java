@@ -63,7 +63,24 @@ class SamplingViewModelTest {
         vm.sampling().sample();
         // The first draw uses seed 7919; a temperature of 100 is drawn as the maximum, 3.
         float[] expected = LatentSpace.drawFromPrior(SamplingViewModel.COUNT, 2, SamplingViewModel.MAX_TEMPERATURE, 7_919L);
-        assertArrayEquals(expected, vm.sampling().samplesProperty().get().z());
+        assertArrayEquals(expected, vm.sampling().samplesProperty().get().z(), 1e-5f);
+    }
+
+    @Test
+    void movingTheTemperatureSpreadsTheSameDrawAndTheCirclesFollow() {
+        ExplorerViewModel vm = Shipped.open();
+        vm.sampling().sample();
+        SamplingViewModel.Samples atOne = vm.sampling().samplesProperty().get();
+        assertArrayEquals(new double[] {1, 2, 3}, vm.sampling().circleRadii(), 1e-12);
+        vm.sampling().temperatureProperty().set(2.5);
+        SamplingViewModel.Samples atTwoAndAHalf = vm.sampling().samplesProperty().get();
+        // Decoded again, at the temperature the label names: the same noise, 2.5 times as far out.
+        assertNotSame(atOne, atTwoAndAHalf);
+        for (int i = 0; i < atOne.z().length; i++) {
+            assertEquals(2.5 * atOne.z()[i], atTwoAndAHalf.z()[i], 1e-5);
+        }
+        assertFalse(Arrays.equals(atOne.pixels(), atTwoAndAHalf.pixels()));
+        assertArrayEquals(new double[] {2.5, 5, 7.5}, vm.sampling().circleRadii(), 1e-12);
     }
 
     @Test

@@ -435,6 +435,142 @@ class TrainingViewModelTest {
         assertEquals(file, m.file());
     }
 
+    // ------------------------------------------------------------------ the classroom fixes
+
+    @Test
+    void oneArrowKeyMovesBetaByItsFineStep() {
+        assertEquals(1.1, TrainingViewModel.nudgeBeta(1.0, 1), EPS);
+        assertEquals(0.99, TrainingViewModel.nudgeBeta(1.0, -1), EPS);
+        assertEquals(9.9, TrainingViewModel.nudgeBeta(10, -1), EPS);
+        assertEquals(10, TrainingViewModel.nudgeBeta(10, 1), EPS);
+        assertEquals(0.01, TrainingViewModel.nudgeBeta(0, 1), EPS);
+        assertEquals(0, TrainingViewModel.nudgeBeta(0, -1), EPS);
+        assertEquals(0.26, TrainingViewModel.nudgeBeta(0.25, 1), EPS);
+        // An exact typed value steps to the next multiple of the step, not past it.
+        assertEquals(2.4, TrainingViewModel.nudgeBeta(2.37, 1), EPS);
+        assertEquals(2.3, TrainingViewModel.nudgeBeta(2.37, -1), EPS);
+        // Ten presses from 0.95 cross 1 with the step of each side.
+        double b = 0.95;
+        for (int i = 0; i < 10; i++) {
+            b = TrainingViewModel.nudgeBeta(b, 1);
+        }
+        assertEquals(1.5, b, EPS);
+    }
+
+    @Test
+    void aTypedBetaIsTakenExactlyAndBadOnesAreRefusedNamingTheSetting() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        assertNull(t.typeBeta("2.37"));
+        assertEquals(2.37, t.betaProperty().get(), EPS);
+        assertNull(t.typeBeta(" 0,5 "));
+        assertEquals(0.5, t.betaProperty().get(), EPS);
+        for (String bad : new String[] {"-3", "abc", "", "11", "NaN"}) {
+            String problem = t.typeBeta(bad);
+            assertNotNull(problem, bad);
+            assertTrue(problem.startsWith("\u03b2"), problem);
+            assertTrue(problem.contains(bad.trim()), problem);
+            assertEquals(0.5, t.betaProperty().get(), EPS, "beta kept after " + bad);
+        }
+    }
+
+    @Test
+    void theSeedIsASettingRecordedInTheModel() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        assertEquals("1", t.seedProperty().get());
+        t.seedProperty().set("42");
+        t.start();
+        assertEquals("42", vm.modelProperty().get().info().get("seed"));
+        assertTrue(ModelDescription.data(vm.modelProperty().get()).endsWith("seed 42"),
+                ModelDescription.data(vm.modelProperty().get()));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCurvesAndAnotherSeedOthers() {
+        float[][] weights = new float[3][];
+        String[] seeds = {"7", "7", "8"};
+        for (int i = 0; i < 3; i++) {
+            ExplorerViewModel vm = empty(new DirectTasks());
+            smallSettings(vm.training());
+            vm.training().seedProperty().set(seeds[i]);
+            vm.training().start();
+            weights[i] = vm.modelProperty().get().saved().params();
+        }
+        assertArrayEquals(weights[0], weights[1]);
+        assertFalse(java.util.Arrays.equals(weights[0], weights[2]));
+    }
+
+    @Test
+    void aSeedThatIsNotAWholeNumberStopsTheStartNamingTheSetting() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = empty(tasks);
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.seedProperty().set("abc");
+        t.start();
+        assertEquals("Training settings", vm.messageProperty().get().title());
+        assertTrue(vm.messageProperty().get().text().startsWith("Seed \"abc\" is not a whole number"),
+                vm.messageProperty().get().text());
+        assertTrue(tasks.submitted.isEmpty());
+    }
+
+    @Test
+    void theLastTrainingsMessageGoesWhenAnotherModelIsOpened() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        smallSettings(vm.training());
+        vm.training().start();
+        assertTrue(vm.training().progressTextProperty().get().startsWith("Training finished"));
+        vm.open(vm.shippedModel());
+        assertEquals("mnist-vae.lvae", vm.modelProperty().get().title());
+        assertEquals("", vm.training().progressTextProperty().get());
+    }
+
+    @Test
+    void oneEpochIsOneEpoch() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        smallSettings(vm.training());
+        vm.training().start();
+        String quality = ModelDescription.quality(vm.modelProperty().get().config(), vm.modelProperty().get().history());
+        assertTrue(quality.startsWith("1 epoch \u00b7"), quality);
+        assertEquals("1 iteration", TrainingViewModel.count(1, "iteration"));
+        assertEquals("1,234 iterations", TrainingViewModel.count(1234, "iteration"));
+    }
+
+    @Test
+    void aDivergedTrainingGivesItsAdviceOnce() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        // A step this large sends the weights to infinity within the first epoch.
+        t.learningRateProperty().set(10);
+        t.decoderProperty().set(TrainingViewModel.DecoderKind.GAUSSIAN);
+        t.start();
+        UserMessage m = vm.messageProperty().get();
+        assertNotNull(m, "the run did not diverge");
+        assertEquals("Training stopped", m.title());
+        assertTrue(m.text().startsWith("Training diverged"), m.text());
+        assertEquals(1, m.text().split("smaller learning rate", -1).length - 1, m.text());
+        assertEquals(1, m.text().split("are kept", -1).length - 1, m.text());
+    }
+
+    @Test
+    void theEpochAxisEndsAtTheLastPlannedEpochWhileTrainingAndAtTheLastDoneAfter() {
+        ExplorerViewModel vm = Shipped.open();
+        TrainingCurves c = vm.training().curves();
+        assertEquals(30, c.epochSpan(), EPS);
+        c.clear();
+        assertEquals(1, c.epochSpan(), EPS);
+        c.planEnd(10);
+        c.addIteration(0.25, 200, 3, 1);
+        assertEquals(10, c.epochSpan(), EPS);
+        c.addIteration(0.5, 190, 3, 4);
+        assertEquals(10, c.epochSpan(), EPS);
+        c.planEnd(0);
+        assertEquals(1, c.epochSpan(), EPS);
+    }
+
     @Test
     void timeLeftIsInSecondsMinutesOrHours() {
         assertEquals("about 1 s left", TrainingViewModel.timeLeft(0.2));

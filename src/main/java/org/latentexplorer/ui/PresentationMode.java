@@ -1,0 +1,269 @@
+package org.latentexplorer.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+
+/**
+ * F5: the window for a projector. Full screen, everything larger, a high-contrast dark palette,
+ * and only the grid and the controls a lecture needs: the model picker, train / pause, beta and
+ * sample, all on keys too ([ and ] for beta, T, S, M). Esc leaves and puts every panel back.
+ */
+final class PresentationMode {
+    private final ExplorerViewModel vm;
+    private final Stage stage;
+    private final BorderPane root;
+    private final BorderPane centre;
+    private final GridView grid;
+    private final UiScale scale;
+    private final Runnable train;
+    private final Consumer<Path> open;
+    private final Path modelsFolder;
+    private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(this, "on");
+    final ComboBox<Path> models = new ComboBox<>();
+    final Button trainButton = new Button();
+    final Slider beta = new Slider(0, 1, TrainingViewModel.positionOf(1));
+    final Button sample = new Button("Sample");
+    private Node left;
+    private Node right;
+    private Node top;
+    private Node centreTop;
+    private Node centreBottom;
+    private final HBox bar;
+    private final EventHandler<KeyEvent> keys = this::key;
+    private boolean followingBeta;
+    private boolean picking;
+
+    /**
+     * @param train starts, pauses or resumes training (the window asks first about unsaved work)
+     * @param open  opens a model file (the window asks first about unsaved work)
+     */
+    PresentationMode(ExplorerViewModel vm, Stage stage, BorderPane root, BorderPane centre, GridView grid,
+                     UiScale scale, Runnable train, Consumer<Path> open, Path modelsFolder) {
+        this.vm = vm;
+        this.stage = stage;
+        this.root = root;
+        this.centre = centre;
+        this.grid = grid;
+        this.scale = scale;
+        this.train = train;
+        this.open = open;
+        this.modelsFolder = modelsFolder;
+        this.bar = bar();
+        stage.fullScreenProperty().addListener((o, a, b) -> {
+            if (!b && on.get()) {
+                leave();
+            }
+        });
+    }
+
+    ReadOnlyBooleanProperty onProperty() {
+        return on.getReadOnlyProperty();
+    }
+
+    boolean isOn() {
+        return on.get();
+    }
+
+    private HBox bar() {
+        models.setPromptText("Model");
+        models.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                return null;
+            }
+        });
+        models.setOnAction(e -> {
+            Path p = models.getValue();
+            CurrentModel m = vm.modelProperty().get();
+            if (!picking && p != null && (m == null || !p.equals(m.file()))) {
+                open.accept(p);
+                grid.requestFocus();
+            }
+        });
+        models.disableProperty().bind(vm.training().activeProperty());
+        Controls.tip(models, "Open another model (M).");
+
+        trainButton.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.training().stateProperty().get()) {
+            case RUNNING -> "Pause";
+            case PAUSED -> "Resume";
+            case LOADING, STOPPING -> "\u2026";
+            default -> "Train";
+        }, vm.training().stateProperty()));
+        trainButton.getStyleClass().add("accent");
+        trainButton.setOnAction(e -> {
+            trainOrPause();
+            grid.requestFocus();
+        });
+
+        Label betaValue = new Label();
+        betaValue.getStyleClass().add("value");
+        betaValue.textProperty().bind(Bindings.format("\u03b2 = %.2f", vm.training().betaProperty()));
+        betaValue.setMinWidth(Region.USE_PREF_SIZE);
+        beta.setPrefWidth(260);
+        HBox.setHgrow(beta, Priority.SOMETIMES);
+        beta.valueProperty().addListener((o, a, b) -> {
+            if (!followingBeta) {
+                vm.training().betaProperty().set(TrainingViewModel.betaAt(b.doubleValue()));
+            }
+        });
+        vm.training().betaProperty().addListener((o, a, b) -> {
+            followingBeta = true;
+            beta.setValue(TrainingViewModel.positionOf(b.doubleValue()));
+            followingBeta = false;
+        });
+        Controls.tip(beta, "The KL weight (] up, [ down).");
+
+        sample.setOnAction(e -> {
+            vm.sampling().sample();
+            grid.requestFocus();
+        });
+        Label hint = new Label("Esc leaves");
+        hint.getStyleClass().add("caption");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox h = new HBox(16, models, trainButton, betaValue, beta, sample, spacer, hint);
+        for (Region r : new Region[] {models, trainButton, sample}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setPadding(new Insets(10, 18, 10, 18));
+        h.getStyleClass().add("presentation-bar");
+        return h;
+    }
+
+    void toggle() {
+        if (on.get()) {
+            leave();
+        } else {
+            enter();
+        }
+    }
+
+    void enter() {
+        if (on.get()) {
+            return;
+        }
+        left = root.getLeft();
+        right = root.getRight();
+        top = root.getTop();
+        centreTop = centre.getTop();
+        centreBottom = centre.getBottom();
+        root.setLeft(null);
+        root.setRight(null);
+        centre.setTop(null);
+        centre.setBottom(null);
+        root.setTop(bar);
+        refreshModels();
+        beta.setValue(TrainingViewModel.positionOf(vm.training().betaProperty().get()));
+        root.getStyleClass().add("presentation");
+        grid.darkPage(true);
+        scale.presentingProperty().set(true);
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        on.set(true);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        grid.requestFocus();
+    }
+
+    void leave() {
+        if (!on.get()) {
+            return;
+        }
+        on.set(false);
+        stage.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        root.setTop(top);
+        root.setLeft(left);
+        root.setRight(right);
+        centre.setTop(centreTop);
+        centre.setBottom(centreBottom);
+        root.getStyleClass().remove("presentation");
+        grid.darkPage(false);
+        scale.presentingProperty().set(false);
+        if (stage.isFullScreen()) {
+            stage.setFullScreen(false);
+        }
+        grid.requestFocus();
+    }
+
+    /** The models folder's models and the one on screen. */
+    private void refreshModels() {
+        picking = true;
+        try {
+            models.getItems().clear();
+            if (modelsFolder != null && Files.isDirectory(modelsFolder)) {
+                try (Stream<Path> files = Files.list(modelsFolder)) {
+                    files.filter(p -> p.getFileName().toString().endsWith(".lvae")).sorted().forEach(models.getItems()::add);
+                } catch (IOException e) {
+                    vm.status("Could not list the models in " + modelsFolder + ": " + e.getMessage());
+                }
+            }
+            CurrentModel m = vm.modelProperty().get();
+            if (m != null && m.file() != null) {
+                if (!models.getItems().contains(m.file())) {
+                    models.getItems().add(0, m.file());
+                }
+                models.setValue(m.file());
+            }
+        } finally {
+            picking = false;
+        }
+    }
+
+    private void trainOrPause() {
+        TrainingViewModel t = vm.training();
+        if (t.isActive()) {
+            t.pauseOrResume();
+        } else {
+            train.run();
+        }
+    }
+
+    private void key(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        TrainingViewModel t = vm.training();
+        switch (e.getCode()) {
+            case ESCAPE -> leave();
+            case CLOSE_BRACKET, PAGE_UP -> t.betaProperty().set(TrainingViewModel.nudgeBeta(t.betaProperty().get(), 1));
+            case OPEN_BRACKET, PAGE_DOWN -> t.betaProperty().set(TrainingViewModel.nudgeBeta(t.betaProperty().get(), -1));
+            case T, SPACE -> trainOrPause();
+            case S -> vm.sampling().sample();
+            case M -> {
+                models.requestFocus();
+                models.show();
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+}

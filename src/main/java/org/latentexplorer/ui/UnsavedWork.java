@@ -1,0 +1,61 @@
+package org.latentexplorer.ui;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/**
+ * The one question before unsaved training is thrown away (leaving, opening another model, the
+ * recovered copy, or starting a new training from scratch): Save, Don't Save or Cancel.
+ */
+final class UnsavedWork {
+    private final ExplorerViewModel vm;
+    private final Supplier<Window> owner;
+    private final Consumer<Runnable> saveThen;
+
+    /**
+     * @param saveThen asks where to save, saves, then runs its argument (not at all when the user
+     *                 cancels the file chooser or the save fails)
+     */
+    UnsavedWork(ExplorerViewModel vm, Supplier<Window> owner, Consumer<Runnable> saveThen) {
+        this.vm = vm;
+        this.owner = owner;
+        this.saveThen = saveThen;
+    }
+
+    /**
+     * Runs action at once when nothing would be lost; otherwise asks first, saving before it, or
+     * discarding the training (and its recovery copy), or doing nothing.
+     *
+     * @param doing what the action does, for the question: "opening another model"
+     */
+    void thenRun(String doing, Runnable action) {
+        if (!vm.isDirty() && !vm.training().isActive()) {
+            action.run();
+            return;
+        }
+        ButtonType save = new ButtonType("Save\u2026", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
+        ask.initOwner(owner.get());
+        ask.setTitle("Unsaved model");
+        ask.setHeaderText(vm.training().isActive() ? "Training is running and the model is not saved."
+                : "The trained model is not saved.");
+        ask.setContentText("Save it before " + doing + "? Otherwise its training is lost.");
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return;
+        }
+        if (answer.get() == discard) {
+            vm.discardRecovery();
+            action.run();
+            return;
+        }
+        saveThen.accept(action);
+    }
+}

@@ -24,6 +24,11 @@ public final class Pca extends ModelKind {
     }
 
     @Override
+    public String aTitle() {
+        return "a PCA model";
+    }
+
+    @Override
     public String formula() {
         return "\u2016x \u2212 x\u0302\u2016\u00b2, in closed form";
     }

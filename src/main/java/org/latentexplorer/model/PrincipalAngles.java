@@ -27,7 +27,8 @@ public final class PrincipalAngles {
         Nd4j.getBlasWrapper().lapack().gesvd(m, s, null, null);
         double[] angles = new double[k];
         for (int i = 0; i < k; i++) {
-            angles[k - 1 - i] = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, s.getDouble(i)))));
+            // Singular values come largest first: the smallest angle first.
+            angles[i] = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, s.getDouble(i)))));
         }
         return angles;
     }

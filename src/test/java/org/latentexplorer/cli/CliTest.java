@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -130,6 +131,31 @@ class CliTest {
         assertEquals(7 * 28, img.getHeight());
     }
 
+    /** The command line and the window decode the same points: the centres of the tiles. */
+    @Test
+    void gridDecodesTheTileCentresTheWindowDecodes() throws Exception {
+        Path png = dir.resolve("grid-centres.png");
+        Run r = run("grid", "--model", model.toString(), "--range", "-5,5", "--steps", "20", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        var img = ImageIO.read(png.toFile());
+        var space = new org.latentexplorer.explore.LatentSpace(org.latentexplorer.model.Network.from(ModelFile.read(model)));
+        var window = space.render(org.latentexplorer.explore.Viewport.DEFAULT,
+                org.latentexplorer.explore.LatentSlice.firstTwo(2), 20, org.latentexplorer.explore.DecodeMode.MEAN);
+        assertEquals(window.width(), img.getWidth());
+        int differing = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int a = img.getRaster().getSample(x, y, 0);
+                int b = window.argb()[y * window.width() + x] & 0xff;
+                differing += Math.abs(a - b) > 1 ? 1 : 0;
+            }
+        }
+        assertEquals(0, differing, "pixels that differ between the PNG and the window's mosaic");
+        var centres = org.latentexplorer.explore.LatentGrid.tiles(org.latentexplorer.explore.Viewport.DEFAULT, 20);
+        assertEquals(-4.75, centres.x(0), 1e-12);
+        assertEquals(4.75, centres.x(19), 1e-12);
+    }
+
     @Test
     void exportWritesTheHistoryTheEncodedTestSetAndAStampedGrid() throws Exception {
         Path history = dir.resolve("export").resolve("history.csv");
@@ -244,5 +270,65 @@ class CliTest {
         r = run("train", "--data", "mnist", "--epochs", "many", "--out", dir.resolve("c.lvae").toString());
         assertEquals(2, r.code(), "a usage error");
         assertTrue(r.err().contains("--epochs"), r.err());
+    }
+
+    /** Every kind trains from the command line and reports only the figures that mean something for it. */
+    @Test
+    void everyKindTrainsAndReportsOnlyItsOwnTerms() throws Exception {
+        Map<String, List<String>> terms = Map.of(
+                "vae", List.of("train_kl", "test_kl", "test_neg_elbo", "beta"),
+                "ae", List.of(),
+                "sparse-ae", List.of("train_l1", "test_l1", "lambda"),
+                "denoising-ae", List.of(),
+                "probabilistic-ae", List.of("train_l2", "test_l2", "lambda"),
+                "linear-ae", List.of(),
+                "pca", List.of());
+        List<String> all = List.of("train_kl", "test_kl", "test_neg_elbo", "beta", "train_l1", "test_l1", "lambda",
+                "train_l2", "test_l2");
+        for (var e : terms.entrySet()) {
+            Path out = dir.resolve(e.getKey() + ".lvae");
+            Run r = run("train", "--data", "mnist", "--limit", "200", "--epochs", "1", "--hidden", "32,16", "--kind",
+                    e.getKey(), "--json", "--out", out.toString(), "--force");
+            if (e.getKey().equals("pca") || e.getKey().equals("linear-ae")) {
+                r = run("train", "--data", "mnist", "--limit", "200", "--epochs", "1", "--kind", e.getKey(), "--json",
+                        "--out", out.toString(), "--force");
+            }
+            assertEquals(0, r.code(), e.getKey() + ": " + r.err());
+            JsonNode epoch = r.json().get(0);
+            assertTrue(epoch.get("test_recon").isNumber(), epoch.toString());
+            for (String key : all) {
+                assertEquals(e.getValue().contains(key), epoch.has(key), e.getKey() + " reports " + key + "? " + epoch);
+            }
+            assertEquals(e.getKey(), ModelFile.read(out).config().kind().id());
+            Run eval = run("eval", "--model", out.toString(), "--data", "mnist", "--limit", "100", "--iwae", "5", "--json");
+            if (e.getKey().equals("vae")) {
+                assertEquals(0, eval.code(), eval.err());
+                assertTrue(eval.json().get(0).get("iwae_nll").isNumber());
+            } else {
+                assertEquals(1, eval.code(), "IWAE refused for " + e.getKey());
+                assertTrue(eval.err().contains("cannot be estimated by importance sampling; drop --iwae"), eval.err());
+                Run plain = run("eval", "--model", out.toString(), "--data", "mnist", "--limit", "100", "--json");
+                assertEquals(0, plain.code(), plain.err());
+                assertFalse(plain.json().get(0).has("iwae_nll"), "no IWAE figure, not a null one");
+                assertFalse(plain.json().get(0).has("test_neg_elbo"), "no -ELBO for a model without a prior");
+            }
+        }
+    }
+
+    @Test
+    void settingsThatDoNotApplyToTheKindAreRefusedNamingThem() {
+        Path out = dir.resolve("refused.lvae");
+        Run r = run("train", "--data", "mnist", "--limit", "50", "--kind", "vae", "--lambda", "2", "--out", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--lambda does not apply to a VAE; its hyper-parameters are [--beta]"), r.err());
+        r = run("train", "--data", "mnist", "--limit", "50", "--kind", "ae", "--warmup", "2", "--out", out.toString());
+        assertTrue(r.err().contains("--warmup raises a penalty's weight, and an autoencoder has no penalty term"), r.err());
+        r = run("train", "--data", "mnist", "--limit", "50", "--kind", "pca", "--hidden", "64", "--out", out.toString());
+        assertTrue(r.err().contains("a PCA model is linear: it has no hidden layers, so --hidden does not apply"), r.err());
+        r = run("train", "--data", "mnist", "--limit", "50", "--kind", "gan", "--out", out.toString());
+        assertTrue(r.err().contains("unknown model kind 'gan'; known: vae, ae, sparse-ae"), r.err());
+        r = run("train", "--data", "mnist", "--limit", "50", "--kind", "sparse-ae", "--lambda", "-1", "--out", out.toString());
+        assertTrue(r.err().contains("lambda must be between 0 and 1000, not -1.0"), r.err());
+        assertFalse(java.nio.file.Files.exists(out), "nothing written");
     }
 }

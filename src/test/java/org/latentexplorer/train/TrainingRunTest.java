@@ -201,4 +201,48 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("iteration 1"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, vae.paramsToArray()), "no step was taken with the broken loss");
     }
+
+    /**
+     * A checkpoint taken from another thread while the run trains pairs weights, Adam's moments and
+     * iteration count of one and the same iteration: each equals what the run had after that
+     * iteration, recorded in a run without interference.
+     */
+    @Test
+    void checkpointsTakenDuringTrainingAreConsistent() throws Exception {
+        TrainingSettings s = new TrainingSettings(2, 10, 1e-3, 1, 0);
+        Network reference = new Network(SMALL, 4);
+        TrainingRun ref = new TrainingRun(reference, bars(200, 1), bars(20, 2), s);
+        java.util.Map<Long, org.latentexplorer.model.SavedModel> after = new java.util.HashMap<>();
+        ref.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                after.put(st.iteration(), ref.checkpoint(java.util.Map.of()));
+            }
+        });
+
+        TrainingRun run = new TrainingRun(new Network(SMALL, 4), bars(200, 1), bars(20, 2), s);
+        List<org.latentexplorer.model.SavedModel> taken = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread saver = new Thread(() -> {
+            while (!done.get()) {
+                taken.add(run.checkpoint(java.util.Map.of()));
+            }
+        });
+        saver.start();
+        run.run(TrainingListener.NONE);
+        done.set(true);
+        saver.join();
+        int checked = 0;
+        for (org.latentexplorer.model.SavedModel c : taken) {
+            long t = c.optimizer().iteration();
+            if (t == 0) {
+                continue;
+            }
+            org.latentexplorer.model.SavedModel want = after.get(t);
+            assertTrue(java.util.Arrays.equals(want.params(), c.params()), "weights of iteration " + t);
+            assertTrue(java.util.Arrays.equals(want.optimizer().state(), c.optimizer().state()), "moments of iteration " + t);
+            checked++;
+        }
+        assertTrue(checked > 10, "checkpoints taken while training: " + checked);
+    }
 }

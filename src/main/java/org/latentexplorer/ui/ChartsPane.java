@@ -12,8 +12,10 @@ import javafx.scene.layout.Priority;
 import org.latentexplorer.train.LossCurve;
 
 /**
- * The loss charts against epochs: reconstruction and KL (training, smoothed per iteration, and
- * test, per epoch) and beta beside them, so the effect of a change of beta lines up with it.
+ * The loss charts against epochs: reconstruction and the kind's penalty, e.g. the KL (training,
+ * smoothed per iteration, and test, per epoch), and the penalty's weight, e.g. beta, beside them,
+ * so the effect of a change of beta lines up with it. A kind without a penalty (a plain
+ * autoencoder, PCA) shows only its reconstruction: never a KL of 0 as if it were one.
  */
 final class ChartsPane extends HBox {
     final LineChart<Number, Number> recon;
@@ -24,10 +26,11 @@ final class ChartsPane extends HBox {
     private final XYChart.Series<Number, Number> klTrain = series("train");
     private final XYChart.Series<Number, Number> klTest = series("test");
     private final XYChart.Series<Number, Number> betaLine = series("\u03b2");
+    private final javafx.scene.control.Label weightLegend;
     private final TrainingCurves curves;
     private long drawnVersion = -1;
 
-    ChartsPane(TrainingViewModel vm) {
+    ChartsPane(TrainingViewModel vm, javafx.beans.value.ObservableValue<CurrentModel> model) {
         this.curves = vm.curves();
         recon = chart("Reconstruction", reconTrain, reconTest);
         kl = chart("KL to the prior", klTrain, klTest);
@@ -39,8 +42,7 @@ final class ChartsPane extends HBox {
         beta.getStyleClass().add("beta-chart");
         Controls.tip(recon, "Reconstruction term \u2212log p(x|z): how many nats it costs to describe an image given its code z;"
                 + " lower means sharper reconstructions. Train is smoothed per iteration, test is measured after each epoch.");
-        Controls.tip(kl, "KL term KL(q(z|x) \u2016 N(0, I)): how far the posterior q(z|x) is from the prior N(0, I), in nats; beta scales"
-                + " this term in the loss, and a larger beta pushes it down.");
+        Controls.tip(kl, KL_TIP);
         Controls.tip(beta, "The beta each iteration used: a change here shows up as a change in the two curves beside it.");
         setSpacing(4);
         HBox.setHgrow(recon, Priority.ALWAYS);
@@ -50,17 +52,49 @@ final class ChartsPane extends HBox {
         // One legend for the two loss charts, beside them: the height goes to the curves.
         recon.setLegendVisible(false);
         kl.setLegendVisible(false);
+        weightLegend = legendLine("\u03b2", "legend-beta", "the KL weight used");
         getChildren().addAll(recon, kl, beta, legend());
         getStyleClass().add("charts");
         vm.curvesVersionProperty().addListener((o, a, b) -> update());
+        model.addListener((o, a, b) -> showTermsOf(b));
+        showTermsOf(model.getValue());
         update();
     }
 
-    private static javafx.scene.layout.VBox legend() {
+    /** Titles, and which charts are shown, for the kind of the model on screen. */
+    private void showTermsOf(CurrentModel m) {
+        if (m == null) {
+            return;
+        }
+        org.latentexplorer.model.ModelConfig c = m.liveConfig();
+        recon.setTitle(c.likelihood().inNats() ? "Reconstruction" : "Squared error");
+        java.util.Optional<org.latentexplorer.model.Penalty> penalty = c.kind().penalty();
+        for (javafx.scene.Node n : List.of(kl, beta, weightLegend)) {
+            n.setVisible(penalty.isPresent());
+            n.setManaged(penalty.isPresent());
+        }
+        penalty.ifPresent(p -> {
+            org.latentexplorer.model.Knob weight = c.kind().knobs().stream().filter(k -> k.key().equals(p.weight()))
+                    .findFirst().orElseThrow();
+            kl.setTitle(p.key().equals("kl") ? "KL to the prior" : p.name());
+            beta.setTitle(weight.symbol());
+            weightLegend.setText(weight.symbol());
+            Controls.tip(weightLegend, "the " + weight.name() + " used");
+            Controls.tip(kl, p.key().equals("kl") ? KL_TIP : "The penalty " + p.name() + " that " + c.kind().aTitle()
+                    + " adds to its loss, weighted by " + weight.symbol() + ".");
+            Controls.tip(beta, "The " + weight.name() + " each iteration used: a change here shows up as a change in"
+                    + " the curves beside it.");
+        });
+    }
+
+    private static final String KL_TIP = "KL term KL(q(z|x) \u2016 N(0, I)): how far the posterior q(z|x) is from the"
+            + " prior N(0, I), in nats; beta scales this term in the loss, and a larger beta pushes it down.";
+
+    private javafx.scene.layout.VBox legend() {
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6,
                 legendLine("train", "legend-train", "smoothed per iteration"),
                 legendLine("test", "legend-test", "after each epoch"),
-                legendLine("\u03b2", "legend-beta", "the KL weight used"));
+                weightLegend);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("charts-legend");
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -134,7 +168,7 @@ final class ChartsPane extends HBox {
         plot(klTest, points(curves.testKl()));
         fitY(recon, curves.recon(), curves.testRecon());
         fitY(kl, curves.kl(), curves.testKl());
-        plot(betaLine, points(curves.beta()));
+        plot(betaLine, points(curves.weight()));
         // One epoch axis for all three charts, so a step of beta lines up with what it does.
         double end = curves.epochSpan();
         for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
@@ -142,7 +176,7 @@ final class ChartsPane extends HBox {
         }
         // Beta's axis starts at 0 and shows a constant beta as a line, not as a zoomed-in flat range.
         double top = 1;
-        for (TrainingCurves.Point p : curves.beta()) {
+        for (TrainingCurves.Point p : curves.weight()) {
             top = Math.max(top, p.y());
         }
         NumberAxis y = (NumberAxis) beta.getYAxis();

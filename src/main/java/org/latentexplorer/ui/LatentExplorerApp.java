@@ -125,9 +125,9 @@ public final class LatentExplorerApp extends Application {
         exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
         grid = new GridView(vm);
         trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
-        charts = new ChartsPane(vm.training());
+        charts = new ChartsPane(vm.training(), vm.modelProperty());
         selection = new SelectionPane(vm.grid());
-        sampling = new SamplingPane(vm.sampling(), vm.grid());
+        sampling = new SamplingPane(vm.sampling(), vm.grid(), vm.modelProperty());
         plane = new PlanePane(vm.grid());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);

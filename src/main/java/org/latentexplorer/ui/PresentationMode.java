@@ -42,7 +42,10 @@ final class PresentationMode {
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(this, "on");
     final ComboBox<Path> models = new ComboBox<>();
     final Button trainButton = new Button();
-    final Slider beta = new Slider(0, 1, TrainingViewModel.positionOf(1));
+    /** The main hyper-parameter of the kind in the form (beta for a VAE), or nothing for a kind without one. */
+    private final HBox knobSlot = new HBox(10);
+    private KnobControl knob;
+    private final java.util.Map<KnobViewModel, KnobControl> barKnobs = new java.util.HashMap<>();
     final Button sample = new Button("Sample");
     private Node left;
     private Node right;
@@ -51,7 +54,6 @@ final class PresentationMode {
     private Node centreBottom;
     private final HBox bar;
     private final EventHandler<KeyEvent> keys = this::key;
-    private boolean followingBeta;
     private boolean picking;
 
     /**
@@ -121,23 +123,10 @@ final class PresentationMode {
             grid.requestFocus();
         });
 
-        Label betaValue = new Label();
-        betaValue.getStyleClass().add("value");
-        betaValue.textProperty().bind(Bindings.format("\u03b2 = %.2f", vm.training().betaProperty()));
-        betaValue.setMinWidth(Region.USE_PREF_SIZE);
-        beta.setPrefWidth(260);
-        HBox.setHgrow(beta, Priority.SOMETIMES);
-        beta.valueProperty().addListener((o, a, b) -> {
-            if (!followingBeta) {
-                vm.training().betaProperty().set(TrainingViewModel.betaAt(b.doubleValue()));
-            }
-        });
-        vm.training().betaProperty().addListener((o, a, b) -> {
-            followingBeta = true;
-            beta.setValue(TrainingViewModel.positionOf(b.doubleValue()));
-            followingBeta = false;
-        });
-        Controls.tip(beta, "The KL weight (] up, [ down).");
+        showKnob(vm.training().kindProperty().get());
+        vm.training().kindProperty().addListener((o, a, b) -> showKnob(b));
+        knobSlot.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(knobSlot, Priority.SOMETIMES);
 
         sample.setOnAction(e -> {
             vm.sampling().sample();
@@ -148,7 +137,7 @@ final class PresentationMode {
         hint.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox h = new HBox(16, models, trainButton, betaValue, beta, sample, spacer, hint);
+        HBox h = new HBox(16, models, trainButton, knobSlot, sample, spacer, hint);
         for (Region r : new Region[] {models, trainButton, sample}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -181,7 +170,6 @@ final class PresentationMode {
         centre.setBottom(null);
         root.setTop(bar);
         refreshModels();
-        beta.setValue(TrainingViewModel.positionOf(vm.training().betaProperty().get()));
         root.getStyleClass().add("presentation");
         grid.darkPage(true);
         scale.presentingProperty().set(true);
@@ -252,8 +240,8 @@ final class PresentationMode {
         TrainingViewModel t = vm.training();
         switch (e.getCode()) {
             case ESCAPE -> leave();
-            case CLOSE_BRACKET, PAGE_UP -> t.betaProperty().set(TrainingViewModel.nudgeBeta(t.betaProperty().get(), 1));
-            case OPEN_BRACKET, PAGE_DOWN -> t.betaProperty().set(TrainingViewModel.nudgeBeta(t.betaProperty().get(), -1));
+            case CLOSE_BRACKET, PAGE_UP -> nudgeKnob(1);
+            case OPEN_BRACKET, PAGE_DOWN -> nudgeKnob(-1);
             case T, SPACE -> trainOrPause();
             case S -> vm.sampling().sample();
             case M -> {
@@ -265,5 +253,35 @@ final class PresentationMode {
             }
         }
         e.consume();
+    }
+
+    /** The bar's slider: the first hyper-parameter of the kind (beta, lambda or the noise), if it has one. */
+    private void showKnob(org.latentexplorer.model.ModelKind kind) {
+        java.util.List<KnobViewModel> knobs = vm.training().knobs(kind);
+        knob = knobs.isEmpty() ? null : barKnobs.computeIfAbsent(knobs.get(0), KnobControl::new);
+        if (knob == null) {
+            knobSlot.getChildren().clear();
+            return;
+        }
+        Label value = new Label();
+        value.getStyleClass().add("value");
+        value.textProperty().bind(Bindings.createStringBinding(knob.vm::label, knob.vm.valueProperty()));
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        knob.slider.setPrefWidth(260);
+        knob.slider.setShowTickLabels(false);
+        HBox.setHgrow(knob.slider, Priority.SOMETIMES);
+        Controls.tip(knob.slider, "The " + knob.vm.knob().name() + " (] up, [ down).");
+        knobSlot.getChildren().setAll(value, knob.slider);
+    }
+
+    private void nudgeKnob(int direction) {
+        if (knob != null) {
+            knob.vm.valueProperty().set(knob.vm.nudged(direction));
+        }
+    }
+
+    /** The bar's slider, for tests; null for a kind without hyper-parameters. */
+    Slider knobSlider() {
+        return knob == null ? null : knob.slider;
     }
 }

@@ -25,7 +25,10 @@ final class SamplingPane extends VBox {
     final RadioButton draw = new RadioButton("Sample from p(x|z)");
     final TilePane strip = new TilePane(4, 4);
 
-    SamplingPane(SamplingViewModel vm, GridViewModel grid) {
+    /** Said under the button when the model on screen has no prior to sample. */
+    final javafx.scene.control.Label noPrior = Controls.caption("");
+
+    SamplingPane(SamplingViewModel vm, GridViewModel grid, javafx.beans.value.ObservableValue<CurrentModel> model) {
         sample.setMaxWidth(Double.MAX_VALUE);
         sample.setOnAction(e -> vm.sample());
         Controls.tip(sample, "Draw z from the prior N(0, I) (scaled by the temperature) and decode it: what the model"
@@ -81,7 +84,11 @@ final class SamplingPane extends VBox {
         });
         strip.setPrefColumns(5);
         VBox modeBox = new VBox(4, mean, draw);
-        getChildren().add(Controls.section("Sampling", sample, new HBox(t), temperature, modeBox, strip));
+        noPrior.visibleProperty().bind(noPrior.textProperty().isNotEmpty());
+        noPrior.managedProperty().bind(noPrior.visibleProperty());
+        model.addListener((o, a, b) -> explainPrior(b));
+        explainPrior(model.getValue());
+        getChildren().add(Controls.section("Sampling", sample, noPrior, new HBox(t), temperature, modeBox, strip));
     }
 
     /** Draws the sampled images larger or smaller with the interface's scale. */
@@ -92,5 +99,17 @@ final class SamplingPane extends VBox {
         };
         scale.addListener((o, a, b) -> apply.run());
         apply.run();
+    }
+
+    /**
+     * Only a VAE has the prior N(0, I) as part of the model. For the others the same draws are codes
+     * the model was never asked to fill: what they decode to shows whether its latent space is complete.
+     */
+    private void explainPrior(CurrentModel m) {
+        org.latentexplorer.model.ModelKind kind = m == null ? null : m.config().kind();
+        noPrior.setText(kind == null || kind.hasPrior() ? ""
+                : "This " + kind.aTitle().replaceFirst("^an? ", "")
+                + " has no prior: the points are drawn from N(0, I) all the same, to show what it makes of codes it"
+                + " was never asked to fill.");
     }
 }

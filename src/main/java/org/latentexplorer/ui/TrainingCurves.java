@@ -47,7 +47,7 @@ public final class TrainingCurves {
     }
 
     /** Beta as a step line: one point where each value starts, and one at the latest x. */
-    public List<Point> beta() {
+    public List<Point> weight() {
         return List.copyOf(beta);
     }
 

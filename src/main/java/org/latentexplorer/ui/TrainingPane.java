@@ -24,23 +24,28 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import org.latentexplorer.ui.TrainingViewModel.DecoderKind;
+import org.latentexplorer.model.ModelKind;
+import org.latentexplorer.model.ModelKinds;
+import org.latentexplorer.ui.TrainingViewModel.Decoder;
 import org.latentexplorer.ui.TrainingViewModel.State;
 
-/** The training form, its buttons, the progress and the beta slider. */
+/**
+ * The kind's loss and its hyper-parameters (beta for a VAE, lambda for the sparse and probabilistic
+ * autoencoders, the noise of the denoising one), the training form, its buttons and the progress.
+ */
 final class TrainingPane extends VBox {
     private static final String FOLDER = "Folder \u2026";
 
     final Button train = new Button("Train");
     final Button pause = new Button("Pause");
     final Button cancel = new Button("Cancel");
-    final Slider betaSlider = new Slider(0, 1, TrainingViewModel.positionOf(1));
     final ProgressBar progress = new ProgressBar(0);
-
-    final TextField betaField = new TextField();
-    final Label betaError = Controls.caption("");
     final TextField seed = new TextField();
-    private boolean followingBeta;
+    final ComboBox<ModelKind> kind = new ComboBox<>();
+    /** The controls of every kind's hyper-parameters, by kind id and key, made once. */
+    private final java.util.Map<String, KnobControl> knobControls = new java.util.LinkedHashMap<>();
+    private final VBox loss = new VBox(8);
+    private final Label formula = Controls.caption("");
 
     /**
      * @param startTraining what the Train button does: the window asks first when a new training
@@ -77,12 +82,29 @@ final class TrainingPane extends VBox {
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
         Controls.tip(hidden, "Widths of the encoder's hidden layers, e.g. 512,256; the decoder mirrors them.");
 
-        ComboBox<DecoderKind> decoder = new ComboBox<>();
-        decoder.getItems().setAll(DecoderKind.values());
+        kind.getItems().setAll(ModelKinds.all());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelKind k) {
+                return k == null ? "" : k.title();
+            }
+
+            @Override
+            public ModelKind fromString(String text) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setMaxWidth(Double.MAX_VALUE);
+        Controls.tip(kind, "Which autoencoder of the lecture to train: the VAE, whose latent space is continuous and"
+                + " complete, or one of the others (plain, sparse, denoising, probabilistic, linear, PCA) to compare.");
+
+        ComboBox<Decoder> decoder = new ComboBox<>();
+        decoder.getItems().setAll(Decoder.values());
         decoder.valueProperty().bindBidirectional(vm.decoderProperty());
         decoder.setMaxWidth(Double.MAX_VALUE);
-        Controls.tip(decoder, "p(x|z): Bernoulli pixels (reconstruction = cross-entropy), Gaussian pixels with"
-                + " fixed sigma (squared error), or a plain autoencoder with no KL term, to compare its latent space.");
+        Controls.tip(decoder, "p(x|z): Bernoulli pixels (reconstruction = cross-entropy) or Gaussian pixels with"
+                + " fixed sigma (squared error). The linear autoencoder and PCA use the plain squared error.");
 
         Spinner<Integer> epochs = intSpinner(1, 1000, vm.epochsProperty().get(), 1);
         epochs.getValueFactory().valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
@@ -140,6 +162,7 @@ final class TrainingPane extends VBox {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
+        form.addRow(row++, new Label("Kind"), kind);
         form.addRow(row++, new Label("Dataset"), dataset);
         form.addRow(row++, new Label("Latent k"), latent);
         form.addRow(row++, new Label("Hidden"), hidden);
@@ -149,8 +172,13 @@ final class TrainingPane extends VBox {
         form.addRow(row++, new Label("Batch"), batch);
         form.addRow(row++, new Label("Seed"), seed);
         form.add(resume, 0, row, 2, 1);
-        for (var n : new javafx.scene.Node[] {latent, hidden, decoder, dataset}) {
+        for (var n : new javafx.scene.Node[] {kind, latent, dataset}) {
             n.disableProperty().bind(vm.continueCurrentProperty().or(vm.activeProperty()));
+        }
+        // A linear model has no hidden layers and no decoder distribution to choose.
+        var linear = Bindings.createBooleanBinding(() -> vm.kindProperty().get().linear(), vm.kindProperty());
+        for (var n : new javafx.scene.Node[] {hidden, decoder}) {
+            n.disableProperty().bind(vm.continueCurrentProperty().or(vm.activeProperty()).or(linear));
         }
         for (var n : new javafx.scene.Node[] {epochs, lr, batch, resume, seed}) {
             n.disableProperty().bind(vm.activeProperty());
@@ -190,105 +218,42 @@ final class TrainingPane extends VBox {
         progressText.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         progressText.setMaxWidth(Double.MAX_VALUE);
 
-        Label betaValue = new Label("\u03b2 =");
-        betaValue.getStyleClass().add("value");
-        betaField.setPrefColumnCount(5);
-        betaField.setText(formatBeta(vm.betaProperty().get()));
-        betaField.setOnAction(e -> typeBeta(vm));
-        betaField.focusedProperty().addListener((o, a, b) -> {
-            if (!b) {
-                typeBeta(vm);
+        for (ModelKind k : ModelKinds.all()) {
+            for (KnobViewModel knob : vm.knobs(k)) {
+                knobControls.put(k.id() + "." + knob.knob().key(), new KnobControl(knob));
             }
-        });
-        Controls.tip(betaField, "Type an exact beta from 0 to 10 and press Enter.");
-        betaError.getStyleClass().add("field-error");
-        betaError.visibleProperty().bind(betaError.textProperty().isNotEmpty());
-        betaError.managedProperty().bind(betaError.visibleProperty());
-        betaSlider.setValue(TrainingViewModel.positionOf(vm.betaProperty().get()));
-        betaSlider.valueProperty().addListener((o, a, b) -> {
-            if (!followingBeta) {
-                vm.betaProperty().set(TrainingViewModel.betaAt(b.doubleValue()));
-            }
-        });
-        vm.betaProperty().addListener((o, a, b) -> {
-            followingBeta = true;
-            try {
-                betaSlider.setValue(TrainingViewModel.positionOf(b.doubleValue()));
-            } finally {
-                followingBeta = false;
-            }
-            betaField.setText(formatBeta(b.doubleValue()));
-            betaError.setText("");
-        });
-        // Arrow keys move beta by its fine step (0.01 below 1, 0.1 above), Page keys by ten of them.
-        betaSlider.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            int direction = switch (e.getCode()) {
-                case RIGHT, UP, KP_RIGHT, KP_UP -> 1;
-                case LEFT, DOWN, KP_LEFT, KP_DOWN -> -1;
-                case PAGE_UP -> 10;
-                case PAGE_DOWN -> -10;
-                default -> 0;
-            };
-            if (direction == 0) {
-                return;
-            }
-            double b = vm.betaProperty().get();
-            for (int i = 0; i < Math.abs(direction); i++) {
-                b = TrainingViewModel.nudgeBeta(b, direction);
-            }
-            vm.betaProperty().set(b);
-            e.consume();
-        });
-        betaSlider.setMajorTickUnit(0.5);
-        betaSlider.setMinorTickCount(4);
-        betaSlider.setShowTickMarks(true);
-        betaSlider.setShowTickLabels(true);
-        betaSlider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double p) {
-                return p < 0.25 ? "0" : p < 0.75 ? "1" : "10";
-            }
+        }
+        formula.getStyleClass().add("formula");
+        showLoss(vm, vm.kindProperty().get());
+        vm.kindProperty().addListener((o, a, b) -> showLoss(vm, b));
 
-            @Override
-            public Double fromString(String s) {
-                return 0.0;
-            }
-        });
-        Controls.tip(betaSlider, "Beta weighs the KL term against reconstruction: near 0 the model is almost a plain"
-                + " autoencoder; above 1 the posterior is pulled toward the prior, giving a smoother, blurrier"
-                + " latent space. A running training uses the new beta from its next iteration.");
-        VBox.setMargin(betaSlider, new Insets(0, 4, 0, 4));
-
-        // Beta first: the lecture's control stays in view on a small screen, above everything that
-        // changes height while training.
         getChildren().addAll(
-                Controls.section("KL weight", betaRow(betaValue), betaError, betaSlider,
-                        Controls.caption("loss = reconstruction + \u03b2 \u00b7 KL(q(z|x) \u2016 N(0, I))")),
+                Controls.section("Loss", loss),
                 Controls.section("Train", form, buttons, progress, progressText));
         setSpacing(14);
     }
 
-    private HBox betaRow(Label name) {
-        HBox row = new HBox(6, name, betaField);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private void typeBeta(TrainingViewModel vm) {
-        String problem = vm.typeBeta(betaField.getText());
-        if (problem != null) {
-            betaError.setText(problem);
-            betaField.setText(formatBeta(vm.betaProperty().get()));
-        } else {
-            betaError.setText("");
-            betaField.setText(formatBeta(vm.betaProperty().get()));
+    /**
+     * The kind's loss as the lecture writes it, and the controls of its hyper-parameters: beta only
+     * for the VAE, lambda for the sparse and probabilistic autoencoders, the noise for the denoising one.
+     */
+    private void showLoss(TrainingViewModel vm, ModelKind k) {
+        formula.setText("loss = " + k.formula());
+        loss.getChildren().setAll(formula);
+        for (KnobViewModel knob : vm.knobs(k)) {
+            KnobControl c = knobControls.get(k.id() + "." + knob.knob().key());
+            javafx.scene.layout.VBox.setMargin(c.slider, new Insets(0, 4, 0, 4));
+            loss.getChildren().addAll(c.valueRow(), c.error, c.slider);
         }
     }
 
-    /** 2 decimals, without trailing zeros past the first: 1.0, 0.25, 3.5. */
-    static String formatBeta(double b) {
-        String s = String.format(java.util.Locale.ROOT, "%.2f", b);
-        return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+    /** The controls of a kind's hyper-parameter, e.g. ("vae", "beta"). */
+    KnobControl knob(String kindId, String key) {
+        KnobControl c = knobControls.get(kindId + "." + key);
+        if (c == null) {
+            throw new IllegalArgumentException(kindId + " has no hyper-parameter " + key);
+        }
+        return c;
     }
 
     private static Spinner<Integer> intSpinner(int min, int max, int value, int step) {

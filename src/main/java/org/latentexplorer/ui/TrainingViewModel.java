@@ -32,8 +32,10 @@ import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.Gaussian;
-import org.latentexplorer.model.PlainAutoencoder;
-import org.latentexplorer.model.Vae;
+import org.latentexplorer.model.Knob;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelKind;
+import org.latentexplorer.model.ModelKinds;
 import org.latentexplorer.model.OptimizerState;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
@@ -45,26 +47,32 @@ import org.latentexplorer.train.TrainingRun;
 import org.latentexplorer.train.TrainingSettings;
 
 /**
- * Training in the background: the settings form, start / pause / resume / cancel, beta while it
+ * Training in the background: the settings form (the model kind, its hyper-parameters, the
+ * network and how to train), start / pause / resume / cancel, the kind's hyper-parameters while it
  * runs, progress and the loss curves. The run reports every iteration on its own thread into a
  * queue; {@link #poll()}, called a few times a second on the UI thread, turns the queue into
  * progress, curve points and a fresh picture of the latent space.
  */
 public final class TrainingViewModel {
-    public static final double MAX_BETA = 10;
     /** How often, at most, the grid and scatter are redrawn from the training weights. */
     static final long REFRESH_NANOS = 250_000_000L;
     /** The seed a new form starts with: thirty laptops with the defaults show the same run. */
     static final String DEFAULT_SEED = "1";
 
-    /** The decoder distribution of a new model, or no distribution at all. */
-    public enum DecoderKind {
-        BERNOULLI("Bernoulli"), GAUSSIAN("Gaussian, \u03c3 = 0.1"), AUTOENCODER("Plain autoencoder (no KL)");
+    /** The decoder distribution p(x|z) of a new model (the linear kinds have their squared error instead). */
+    public enum Decoder {
+        BERNOULLI("Bernoulli", Bernoulli.INSTANCE), GAUSSIAN("Gaussian, \u03c3 = 0.1", new Gaussian(0.1));
 
         private final String label;
+        private final Likelihood likelihood;
 
-        DecoderKind(String label) {
+        Decoder(String label, Likelihood likelihood) {
             this.label = label;
+            this.likelihood = likelihood;
+        }
+
+        public Likelihood likelihood() {
+            return likelihood;
         }
 
         @Override
@@ -81,11 +89,13 @@ public final class TrainingViewModel {
     private final BooleanProperty continueCurrent = new SimpleBooleanProperty(this, "continueCurrent", false);
     private final IntegerProperty latent = new SimpleIntegerProperty(this, "latent", 2);
     private final StringProperty hidden = new SimpleStringProperty(this, "hidden", "512,256");
-    private final ObjectProperty<DecoderKind> decoder = new SimpleObjectProperty<>(this, "decoder", DecoderKind.BERNOULLI);
+    private final ObjectProperty<ModelKind> kind = new SimpleObjectProperty<>(this, "kind", ModelKinds.byId("vae"));
+    private final ObjectProperty<Decoder> decoder = new SimpleObjectProperty<>(this, "decoder", Decoder.BERNOULLI);
+    /** Every kind's knobs, by kind id: their values are kept while another kind is chosen. */
+    private final Map<String, List<KnobViewModel>> knobs = new LinkedHashMap<>();
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 10);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 128);
-    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
     private final StringProperty seed = new SimpleStringProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -108,19 +118,26 @@ public final class TrainingViewModel {
 
     TrainingViewModel(ExplorerViewModel root) {
         this.root = root;
-        beta.addListener((o, a, b) -> {
-            double v = clampBeta(b.doubleValue());
-            if (v != b.doubleValue()) {
-                beta.set(v);
-                return;
+        for (ModelKind k : ModelKinds.all()) {
+            List<KnobViewModel> list = new ArrayList<>();
+            for (Knob knob : k.knobs()) {
+                KnobViewModel vm = new KnobViewModel(k, knob);
+                // A running training of this kind takes the new value from its next iteration.
+                vm.valueProperty().addListener((o, a, b) -> {
+                    if (run != null && run.kind().id().equals(k.id())) {
+                        run.setKnob(knob.key(), b.doubleValue());
+                    }
+                });
+                list.add(vm);
             }
-            if (run != null && hasBeta(run.kind())) {
-                run.setKnob("beta", v);
-            }
-        });
+            knobs.put(k.id(), List.copyOf(list));
+        }
         root.modelProperty().addListener((o, a, b) -> {
             // A save only renames the model (same SavedModel): the curves shown stay.
             if (b != null && b.run() == null && (a == null || a.run() == null && a.saved() != b.saved())) {
+                if (!active.get()) {
+                    follow(b.config().kind());
+                }
                 curves.showHistory(b.history());
                 bumpCurves();
                 // What the last training said belongs to the model it trained, not to this one.
@@ -161,7 +178,44 @@ public final class TrainingViewModel {
         return hidden;
     }
 
-    public ObjectProperty<DecoderKind> decoderProperty() {
+    /**
+     * The kind of the next model (its hyper-parameters are the knobs'): it follows the model on
+     * screen, so Train makes another model of the kind being looked at unless another is chosen.
+     */
+    public ObjectProperty<ModelKind> kindProperty() {
+        return kind;
+    }
+
+    /** The hyper-parameters of a kind, in its order; empty for a kind without any. */
+    public List<KnobViewModel> knobs(ModelKind k) {
+        return knobs.getOrDefault(k.id(), List.of());
+    }
+
+    /** A kind's hyper-parameter by key, e.g. the VAE's "beta". */
+    public KnobViewModel knob(String kindId, String key) {
+        return knobs.getOrDefault(kindId, List.of()).stream().filter(k -> k.knob().key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(kindId + " has no hyper-parameter " + key));
+    }
+
+    /** The kind of the next training, or of the running one, with the knobs' values. */
+    ModelKind formKind(ModelKind family) {
+        ModelKind k = family.withDefaults();
+        for (KnobViewModel knob : knobs(family)) {
+            k = k.with(knob.knob().key(), knob.get());
+        }
+        return k;
+    }
+
+    /** Shows a model's kind and hyper-parameters in the form (the knobs clamp to the window's range). */
+    private void follow(ModelKind shown) {
+        kind.set(ModelKinds.byId(shown.id()));
+        for (KnobViewModel knob : knobs(shown)) {
+            knob.valueProperty().set(shown.value(knob.knob().key()));
+        }
+    }
+
+    /** The decoder distribution of a new model. */
+    public ObjectProperty<Decoder> decoderProperty() {
         return decoder;
     }
 
@@ -196,64 +250,9 @@ public final class TrainingViewModel {
         }
     }
 
-    /** The KL weight: of the running training from its next iteration, and of the next training. */
+    /** The VAE's KL weight, the lecture's own knob: of the running training from its next iteration, and of the next one. */
     public DoubleProperty betaProperty() {
-        return beta;
-    }
-
-    /** Beta for a slider position in [0, 1]: the left half covers 0..1 finely, the right half 1..10. */
-    public static double betaAt(double position) {
-        double p = Math.max(0, Math.min(1, position));
-        return p <= 0.5 ? Math.round(p * 2 * 100) / 100.0 : Math.round((1 + (p - 0.5) * 2 * (MAX_BETA - 1)) * 10) / 10.0;
-    }
-
-    /** The slider position of a beta value; the inverse of {@link #betaAt}. */
-    public static double positionOf(double beta) {
-        double b = clampBeta(beta);
-        return b <= 1 ? b / 2 : 0.5 + (b - 1) / (MAX_BETA - 1) / 2;
-    }
-
-    private static boolean hasBeta(org.latentexplorer.model.ModelKind kind) {
-        return kind.knobs().stream().anyMatch(k -> k.key().equals("beta"));
-    }
-
-    /**
-     * The next beta one fine step up (direction &gt; 0) or down from beta: steps of 0.01 below 1 and
-     * of 0.1 above, as on the slider, landing on a multiple of the step; clamped to [0, 10].
-     */
-    public static double nudgeBeta(double beta, int direction) {
-        double b = clampBeta(beta);
-        if (direction == 0) {
-            return b;
-        }
-        boolean up = direction > 0;
-        double step = up ? (b < 1 - 1e-9 ? 0.01 : 0.1) : (b > 1 + 1e-9 ? 0.1 : 0.01);
-        double next = up ? (Math.floor(b / step + 1e-6) + 1) * step : (Math.ceil(b / step - 1e-6) - 1) * step;
-        return clampBeta(Math.round(next * 100) / 100.0);
-    }
-
-    /**
-     * A typed beta: sets it and returns null, or returns what is wrong with the text (naming the
-     * setting) and leaves beta as it was.
-     */
-    public String typeBeta(String text) {
-        String t = text == null ? "" : text.trim().replace(',', '.');
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return "\u03b2 \"" + (text == null ? "" : text.trim()) + "\" is not a number: type a value from 0 to "
-                    + (int) MAX_BETA + ", such as 0.5 or 4";
-        }
-        if (!(v >= 0) || v > MAX_BETA) {
-            return "\u03b2 must be between 0 and " + (int) MAX_BETA + ", not " + t;
-        }
-        beta.set(v);
-        return null;
-    }
-
-    private static double clampBeta(double b) {
-        return Double.isNaN(b) ? 1 : Math.max(0, Math.min(MAX_BETA, b));
+        return knob("vae", "beta").valueProperty();
     }
 
     // ------------------------------------------------------------------ state
@@ -290,9 +289,9 @@ public final class TrainingViewModel {
         return curvesVersion.getReadOnlyProperty();
     }
 
-    /** The beta the running training uses now, NaN when none runs. */
-    public double runningBeta() {
-        return run == null || !hasBeta(run.kind()) ? Double.NaN : run.kind().value("beta");
+    /** The kind, with its hyper-parameters of the moment, of the running training; null when none runs. */
+    public ModelKind runningKind() {
+        return run == null ? null : run.kind();
     }
 
     /** Iterations this window has seen the current training do. */
@@ -332,7 +331,7 @@ public final class TrainingViewModel {
                     throw new IllegalArgumentException("the current model does not say which dataset it was trained on;"
                             + " train a new model instead");
                 }
-                shape = current.config();
+                shape = current.config().withKind(formKind(current.config().kind()));
             } else {
                 data = dataset.get();
                 if (data == null || data.isBlank()) {
@@ -356,7 +355,7 @@ public final class TrainingViewModel {
             DataSplit split = resume ? Datasets.load(dataName, shape.rows(), shape.cols()) : Datasets.load(dataName);
             ImageSet train = split.train();
             ModelConfig config = resume ? shape : newShape(train.rows(), train.cols());
-            Network vae = resume ? Network.from(from) : new Network(config, settings.seed());
+            Network vae = resume ? new Network(config, from.params()) : new Network(config, settings.seed());
             TrainingHistory history = resume ? from.history().copy() : new TrainingHistory();
             TrainingRun r = new TrainingRun(vae, train, split.test(), settings, resume ? from.optimizer() : null, history);
             Map<String, String> info = new LinkedHashMap<>(resume ? from.info() : Map.of());
@@ -379,10 +378,9 @@ public final class TrainingViewModel {
     }
 
     private ModelConfig newShape(int rows, int cols) {
-        List<Integer> widths = parseHidden(hidden.get());
-        DecoderKind kind = decoder.get();
-        return ModelConfig.of(kind == DecoderKind.AUTOENCODER ? new PlainAutoencoder() : new Vae(clampBeta(beta.get())),
-                rows, cols, widths, latent.get(), kind == DecoderKind.GAUSSIAN ? new Gaussian(0.1) : Bernoulli.INSTANCE);
+        ModelKind k = formKind(kind.get());
+        return ModelConfig.of(k, rows, cols, k.linear() ? List.of() : parseHidden(hidden.get()), latent.get(),
+                decoder.get().likelihood());
     }
 
     /** "512, 256" -> [512, 256]; anything else is refused with a message naming the setting. */
@@ -405,9 +403,6 @@ public final class TrainingViewModel {
     private void begin(Prepared p) {
         prepared = p;
         run = p.run();
-        if (hasBeta(run.kind())) {
-            run.setKnob("beta", clampBeta(beta.get()));
-        }
         iterations.clear();
         epochsDone.clear();
         iterationsThisRun = 0;

@@ -198,11 +198,11 @@ class LatentExplorerAppTest {
         assertSame(null, app.viewModel().modelProperty().get().file());
 
         // Moving the beta slider changes the running training's beta.
-        robot.interact(() -> app.trainingPane().betaSlider.setValue(TrainingViewModel.positionOf(4)));
+        robot.interact(() -> app.trainingPane().knob("vae", "beta").slider.setValue(KnobViewModel.positionOf(training.knob("vae", "beta").knob(), 4)));
         assertEquals(4.0, training.betaProperty().get(), 1e-9);
-        assertEquals(4.0, training.runningBeta(), 1e-9);
+        assertEquals(4.0, training.runningKind().value("beta"), 1e-9);
         // ... and the curves record it.
-        waitFor(30, () -> training.curves().beta().stream().anyMatch(p -> p.y() == 4.0));
+        waitFor(30, () -> training.curves().weight().stream().anyMatch(p -> p.y() == 4.0));
 
         robot.clickOn(app.trainingPane().cancel);
         waitFor(60, () -> !training.isActive());
@@ -289,6 +289,45 @@ class LatentExplorerAppTest {
         robot.interact(() -> held.setValue(1.5));
         assertEquals(1.5f, grid.sliceProperty().get().held(0), 1e-6);
         waitFor(10, () -> grid.renderedProperty().get().request().slice().held(0) == 1.5f);
+    }
+
+    /**
+     * The window speaks of the model's own terms: beta controls and the KL chart for a VAE, lambda
+     * and an L1 chart for a sparse autoencoder, and for a plain autoencoder neither, nor a claim of a prior.
+     */
+    @Test
+    void theLossControlsAndChartsFollowTheKindOfTheModel() throws Exception {
+        TrainingPane pane = app.trainingPane();
+        ChartsPane charts = app.charts();
+        assertTrue(charts.kl.isVisible() && charts.beta.isVisible(), "the shipped VAE has a KL chart");
+        assertEquals("KL to the prior", charts.kl.getTitle());
+        assertTrue(pane.knob("vae", "beta").slider.getScene() != null, "beta slider on screen");
+
+        for (String id : new String[] {"ae", "sparse-ae"}) {
+            var kind = org.latentexplorer.model.ModelKinds.byId(id);
+            var config = org.latentexplorer.model.ModelConfig.of(kind, 28, 28, java.util.List.of(32), 2,
+                    org.latentexplorer.model.Bernoulli.INSTANCE);
+            Path file = tmp.resolve(id + ".lvae");
+            org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config,
+                    new org.latentexplorer.model.Network(config, 5).paramsToArray(), null,
+                    new org.latentexplorer.model.TrainingHistory(), java.util.Map.of("dataset", "mnist")));
+            nextOpen.set(file);
+            robot.clickOn(app.gridView());
+            robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+            waitFor(30, () -> app.viewModel().modelProperty().get().title().equals(id + ".lvae"));
+
+            boolean sparse = id.equals("sparse-ae");
+            assertEquals(sparse, charts.kl.isVisible(), id + ": penalty chart");
+            assertEquals(sparse, charts.beta.isVisible(), id + ": weight chart");
+            assertEquals(kind, app.viewModel().training().kindProperty().get(), "the form follows the model's kind");
+            assertTrue(pane.knob("vae", "beta").slider.getScene() == null, id + ": no beta slider");
+            assertEquals(sparse, pane.knob("sparse-ae", "lambda").slider.getScene() != null, id + ": lambda slider");
+            if (sparse) {
+                assertEquals("\u2016f(x)\u2016\u2081", charts.kl.getTitle());
+                assertEquals("\u03bb", charts.beta.getTitle());
+            }
+            assertTrue(app.samplingPane().noPrior.getText().contains("has no prior"), app.samplingPane().noPrior.getText());
+        }
     }
 
     @Test
@@ -420,13 +459,13 @@ class LatentExplorerAppTest {
     void arrowKeysMoveSlidersByTheirFineStep() {
         TrainingPane pane = app.trainingPane();
         TrainingViewModel training = app.viewModel().training();
-        robot.clickOn(pane.betaSlider);
+        robot.clickOn(pane.knob("vae", "beta").slider);
         robot.interact(() -> training.betaProperty().set(1.0));
         robot.type(KeyCode.RIGHT);
         assertEquals(1.1, training.betaProperty().get(), 1e-9);
         robot.type(KeyCode.LEFT, 2);
         assertEquals(0.99, training.betaProperty().get(), 1e-9);
-        assertEquals("0.99", pane.betaField.getText());
+        assertEquals("0.99", pane.knob("vae", "beta").field.getText());
 
         SelectionPane selection = app.selectionPane();
         robot.interact(() -> app.viewModel().grid().select(-1.28, 0.5));
@@ -444,24 +483,24 @@ class LatentExplorerAppTest {
     void typingBetaSetsItExactlyAndABadValueIsNamedAndUndone() {
         TrainingPane pane = app.trainingPane();
         TrainingViewModel training = app.viewModel().training();
-        robot.doubleClickOn(pane.betaField);
-        robot.interact(() -> pane.betaField.setText("2.37"));
-        robot.interact(() -> pane.betaField.fireEvent(new javafx.event.ActionEvent()));
+        robot.doubleClickOn(pane.knob("vae", "beta").field);
+        robot.interact(() -> pane.knob("vae", "beta").field.setText("2.37"));
+        robot.interact(() -> pane.knob("vae", "beta").field.fireEvent(new javafx.event.ActionEvent()));
         assertEquals(2.37, training.betaProperty().get(), 1e-9);
-        assertEquals(TrainingViewModel.positionOf(2.37), pane.betaSlider.getValue(), 1e-9);
+        assertEquals(KnobViewModel.positionOf(training.knob("vae", "beta").knob(), 2.37), pane.knob("vae", "beta").slider.getValue(), 1e-9);
         robot.interact(() -> {
-            pane.betaField.setText("-3");
-            pane.betaField.fireEvent(new javafx.event.ActionEvent());
+            pane.knob("vae", "beta").field.setText("-3");
+            pane.knob("vae", "beta").field.fireEvent(new javafx.event.ActionEvent());
         });
         assertEquals(2.37, training.betaProperty().get(), 1e-9);
-        assertTrue(pane.betaError.getText().contains("between 0 and 10"), pane.betaError.getText());
-        assertEquals("2.37", pane.betaField.getText());
+        assertTrue(pane.knob("vae", "beta").error.getText().contains("between 0 and 10"), pane.knob("vae", "beta").error.getText());
+        assertEquals("2.37", pane.knob("vae", "beta").field.getText());
     }
 
     @Test
     void theBetaSliderStaysPutWhileTrainingReports() throws Exception {
         TrainingPane pane = app.trainingPane();
-        Callable<Double> y = () -> pane.betaSlider.localToScene(0, 0).getY();
+        Callable<Double> y = () -> pane.knob("vae", "beta").slider.localToScene(0, 0).getY();
         double before = WaitForAsyncUtils.asyncFx(y).get(10, TimeUnit.SECONDS);
         TrainingViewModel training = app.viewModel().training();
         robot.interact(() -> {

@@ -25,7 +25,7 @@ class TrainingCurvesTest {
         for (int i = 1; i <= 50; i++) {
             c.addIteration(i / 10.0, 150, 6, 1);
         }
-        assertEquals(List.of(p(0.1, 1), p(5.0, 1)), c.beta());
+        assertEquals(List.of(p(0.1, 1), p(5.0, 1)), c.weight());
         assertEquals(50, c.recon().size());
         assertEquals(5.0, c.kl().x(c.kl().size() - 1));
     }
@@ -40,7 +40,7 @@ class TrainingCurvesTest {
         c.addIteration(0.5, 150, 6, 4);
         c.addIteration(0.6, 150, 6, 4);
 
-        List<TrainingCurves.Point> beta = c.beta();
+        List<TrainingCurves.Point> beta = c.weight();
         assertEquals(List.of(p(0.1, 1), p(0.3, 1), p(0.4, 1), p(0.4, 4), p(0.6, 4)), beta);
     }
 
@@ -51,7 +51,7 @@ class TrainingCurvesTest {
         for (int i = 0; i < betas.length; i++) {
             c.addIteration(i + 1, 150, 6, betas[i]);
         }
-        List<TrainingCurves.Point> beta = c.beta();
+        List<TrainingCurves.Point> beta = c.weight();
         int edges = 0;
         for (int i = 1; i < beta.size(); i++) {
             assertTrue(beta.get(i).x() >= beta.get(i - 1).x(), "x goes back at " + i + ": " + beta);
@@ -74,14 +74,14 @@ class TrainingCurvesTest {
         // Past epochs have no per-iteration values, and the old run's are gone.
         assertEquals(0, c.recon().size());
         assertEquals(0, c.kl().size());
-        assertEquals(List.of(p(0, 1), p(3, 1)), c.beta());
+        assertEquals(List.of(p(0, 1), p(3, 1)), c.weight());
     }
 
     @Test
     void historyWithABetaChangeStepsAtTheEpochBoundary() {
         TrainingCurves c = new TrainingCurves();
         c.showHistory(new TrainingHistory(List.of(epoch(1, 1), epoch(2, 1), epoch(3, 2))));
-        List<TrainingCurves.Point> beta = c.beta();
+        List<TrainingCurves.Point> beta = c.weight();
         assertEquals(p(0, 1), beta.get(0));
         assertEquals(p(3, 2), beta.get(beta.size() - 1));
         assertTrue(beta.contains(p(2, 1)) && beta.contains(p(2, 2)), beta::toString);
@@ -99,7 +99,7 @@ class TrainingCurvesTest {
         assertEquals(0, c.recon().size());
         assertEquals(List.of(), c.testRecon());
         assertEquals(List.of(), c.testKl());
-        assertEquals(List.of(), c.beta());
+        assertEquals(List.of(), c.weight());
     }
 
     @Test

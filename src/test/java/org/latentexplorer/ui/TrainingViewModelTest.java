@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.latentexplorer.ui.TrainingViewModel.State;
 
 /** The training form's checks, beta, and short trainings run to the end on the test thread. */
 class TrainingViewModelTest {
+    private static final org.latentexplorer.model.Knob BETA = new org.latentexplorer.model.Vae(1).knobs().get(0);
     private static final double EPS = 1e-12;
 
     @TempDir
@@ -65,41 +67,41 @@ class TrainingViewModelTest {
 
     @Test
     void betaSliderEndsAndMiddle() {
-        assertEquals(0, TrainingViewModel.betaAt(0));
-        assertEquals(1, TrainingViewModel.betaAt(0.5));
-        assertEquals(10, TrainingViewModel.betaAt(1));
-        assertEquals(0, TrainingViewModel.betaAt(-3));
-        assertEquals(10, TrainingViewModel.betaAt(7));
-        assertEquals(0, TrainingViewModel.positionOf(0));
-        assertEquals(0.5, TrainingViewModel.positionOf(1));
-        assertEquals(1, TrainingViewModel.positionOf(10));
+        assertEquals(0, KnobViewModel.valueAt(BETA, 0));
+        assertEquals(1, KnobViewModel.valueAt(BETA, 0.5));
+        assertEquals(10, KnobViewModel.valueAt(BETA, 1));
+        assertEquals(0, KnobViewModel.valueAt(BETA, -3));
+        assertEquals(10, KnobViewModel.valueAt(BETA, 7));
+        assertEquals(0, KnobViewModel.positionOf(BETA, 0));
+        assertEquals(0.5, KnobViewModel.positionOf(BETA, 1));
+        assertEquals(1, KnobViewModel.positionOf(BETA, 10));
     }
 
     @Test
     void betaHasHundredthStepsBelowOneAndTenthsAbove() {
-        assertEquals(0.01, TrainingViewModel.betaAt(0.005), EPS);
-        assertEquals(0.25, TrainingViewModel.betaAt(0.125), EPS);
-        assertEquals(0.99, TrainingViewModel.betaAt(0.495), EPS);
+        assertEquals(0.01, KnobViewModel.valueAt(BETA, 0.005), EPS);
+        assertEquals(0.25, KnobViewModel.valueAt(BETA, 0.125), EPS);
+        assertEquals(0.99, KnobViewModel.valueAt(BETA, 0.495), EPS);
         // Above 1, a hair's move of the slider rounds to the nearest tenth.
-        assertEquals(1.1, TrainingViewModel.betaAt(TrainingViewModel.positionOf(1.1) + 1e-4), EPS);
-        assertEquals(4, TrainingViewModel.betaAt(TrainingViewModel.positionOf(4) - 1e-4), EPS);
+        assertEquals(1.1, KnobViewModel.valueAt(BETA, KnobViewModel.positionOf(BETA, 1.1) + 1e-4), EPS);
+        assertEquals(4, KnobViewModel.valueAt(BETA, KnobViewModel.positionOf(BETA, 4) - 1e-4), EPS);
     }
 
     @Test
     void betaAtAndPositionOfAreInverse() {
         for (int i = 0; i <= 100; i++) {
             double beta = i / 100.0;
-            assertEquals(beta, TrainingViewModel.betaAt(TrainingViewModel.positionOf(beta)), EPS, "beta " + beta);
+            assertEquals(beta, KnobViewModel.valueAt(BETA, KnobViewModel.positionOf(BETA, beta)), EPS, "beta " + beta);
         }
         for (int i = 10; i <= 100; i++) {
             double beta = i / 10.0;
-            assertEquals(beta, TrainingViewModel.betaAt(TrainingViewModel.positionOf(beta)), EPS, "beta " + beta);
+            assertEquals(beta, KnobViewModel.valueAt(BETA, KnobViewModel.positionOf(BETA, beta)), EPS, "beta " + beta);
         }
         for (int i = 0; i <= 200; i++) {
             double position = i / 200.0;
-            double beta = TrainingViewModel.betaAt(position);
+            double beta = KnobViewModel.valueAt(BETA, position);
             // Rounding to the slider's steps moves the knob by less than half a step.
-            assertEquals(position, TrainingViewModel.positionOf(beta), 0.0031, "position " + position);
+            assertEquals(position, KnobViewModel.positionOf(BETA, beta), 0.0031, "position " + position);
         }
     }
 
@@ -114,7 +116,7 @@ class TrainingViewModelTest {
         assertEquals(1, t.betaProperty().get());
         t.betaProperty().set(3.3);
         assertEquals(3.3, t.betaProperty().get());
-        assertTrue(Double.isNaN(t.runningBeta()), "no run, no running beta");
+        assertNull(t.runningKind(), "no run, no running kind");
     }
 
     @Test
@@ -246,7 +248,7 @@ class TrainingViewModelTest {
 
         assertEquals(0.5, vm.modelProperty().get().history().epochs().get(0).weight());
         assertEquals(0.5, vm.modelProperty().get().config().kind().value("beta"));
-        assertTrue(t.curves().beta().stream().allMatch(p -> p.y() == 0.5), t.curves().beta()::toString);
+        assertTrue(t.curves().weight().stream().allMatch(p -> p.y() == 0.5), t.curves().weight()::toString);
     }
 
     @Test
@@ -373,9 +375,9 @@ class TrainingViewModelTest {
         DirectTasks.Queued tasks = new DirectTasks.Queued();
         ExplorerViewModel vm = runningOn(tasks);
         vm.training().betaProperty().set(2.5);
-        assertEquals(2.5, vm.training().runningBeta());
+        assertEquals(2.5, vm.training().runningKind().value("beta"));
         vm.training().betaProperty().set(40);
-        assertEquals(10, vm.training().runningBeta());
+        assertEquals(10, vm.training().runningKind().value("beta"));
         vm.training().cancel();
         tasks.runAll();
     }
@@ -439,20 +441,20 @@ class TrainingViewModelTest {
 
     @Test
     void oneArrowKeyMovesBetaByItsFineStep() {
-        assertEquals(1.1, TrainingViewModel.nudgeBeta(1.0, 1), EPS);
-        assertEquals(0.99, TrainingViewModel.nudgeBeta(1.0, -1), EPS);
-        assertEquals(9.9, TrainingViewModel.nudgeBeta(10, -1), EPS);
-        assertEquals(10, TrainingViewModel.nudgeBeta(10, 1), EPS);
-        assertEquals(0.01, TrainingViewModel.nudgeBeta(0, 1), EPS);
-        assertEquals(0, TrainingViewModel.nudgeBeta(0, -1), EPS);
-        assertEquals(0.26, TrainingViewModel.nudgeBeta(0.25, 1), EPS);
+        assertEquals(1.1, KnobViewModel.nudge(BETA, 1.0, 1), EPS);
+        assertEquals(0.99, KnobViewModel.nudge(BETA, 1.0, -1), EPS);
+        assertEquals(9.9, KnobViewModel.nudge(BETA, 10, -1), EPS);
+        assertEquals(10, KnobViewModel.nudge(BETA, 10, 1), EPS);
+        assertEquals(0.01, KnobViewModel.nudge(BETA, 0, 1), EPS);
+        assertEquals(0, KnobViewModel.nudge(BETA, 0, -1), EPS);
+        assertEquals(0.26, KnobViewModel.nudge(BETA, 0.25, 1), EPS);
         // An exact typed value steps to the next multiple of the step, not past it.
-        assertEquals(2.4, TrainingViewModel.nudgeBeta(2.37, 1), EPS);
-        assertEquals(2.3, TrainingViewModel.nudgeBeta(2.37, -1), EPS);
+        assertEquals(2.4, KnobViewModel.nudge(BETA, 2.37, 1), EPS);
+        assertEquals(2.3, KnobViewModel.nudge(BETA, 2.37, -1), EPS);
         // Ten presses from 0.95 cross 1 with the step of each side.
         double b = 0.95;
         for (int i = 0; i < 10; i++) {
-            b = TrainingViewModel.nudgeBeta(b, 1);
+            b = KnobViewModel.nudge(BETA, b, 1);
         }
         assertEquals(1.5, b, EPS);
     }
@@ -461,12 +463,12 @@ class TrainingViewModelTest {
     void aTypedBetaIsTakenExactlyAndBadOnesAreRefusedNamingTheSetting() {
         ExplorerViewModel vm = empty(new DirectTasks());
         TrainingViewModel t = vm.training();
-        assertNull(t.typeBeta("2.37"));
+        assertNull(t.knob("vae", "beta").type("2.37"));
         assertEquals(2.37, t.betaProperty().get(), EPS);
-        assertNull(t.typeBeta(" 0,5 "));
+        assertNull(t.knob("vae", "beta").type(" 0,5 "));
         assertEquals(0.5, t.betaProperty().get(), EPS);
         for (String bad : new String[] {"-3", "abc", "", "11", "NaN"}) {
-            String problem = t.typeBeta(bad);
+            String problem = t.knob("vae", "beta").type(bad);
             assertNotNull(problem, bad);
             assertTrue(problem.startsWith("\u03b2"), problem);
             assertTrue(problem.contains(bad.trim()), problem);
@@ -545,7 +547,7 @@ class TrainingViewModelTest {
         smallSettings(t);
         // A step this large sends the weights to infinity within the first epoch.
         t.learningRateProperty().set(10);
-        t.decoderProperty().set(TrainingViewModel.DecoderKind.GAUSSIAN);
+        t.decoderProperty().set(TrainingViewModel.Decoder.GAUSSIAN);
         t.start();
         UserMessage m = vm.messageProperty().get();
         assertNotNull(m, "the run did not diverge");
@@ -577,5 +579,80 @@ class TrainingViewModelTest {
         assertEquals("about 42 s left", TrainingViewModel.timeLeft(42));
         assertEquals("about 3 min left", TrainingViewModel.timeLeft(170));
         assertEquals("about 2.5 h left", TrainingViewModel.timeLeft(9000));
+    }
+
+    // ------------------------------------------------------------------ model kinds
+
+    @Test
+    void theFormTrainsTheChosenKindWithItsHyperParametersAndOnlyItsTerms() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.kindProperty().set(org.latentexplorer.model.ModelKinds.byId("sparse-ae"));
+        t.knob("sparse-ae", "lambda").valueProperty().set(0.3);
+        t.start();
+        CurrentModel m = vm.modelProperty().get();
+        assertEquals(new org.latentexplorer.model.SparseAutoencoder(0.3), m.config().kind());
+        assertEquals(0.3, m.history().epochs().get(0).weight(), EPS);
+        assertTrue(t.curves().kl().size() > 0, "the L1 term is plotted where a VAE's KL would be");
+
+        t.kindProperty().set(org.latentexplorer.model.ModelKinds.byId("ae"));
+        t.start();
+        m = vm.modelProperty().get();
+        assertEquals("ae", m.config().kind().id());
+        assertEquals(0, t.curves().kl().size(), "an autoencoder has no penalty curve, not a line at 0");
+        assertEquals(List.of(), t.curves().testKl());
+        assertEquals(List.of(), t.curves().weight());
+        assertTrue(ModelDescription.quality(m.config(), m.history()).contains("test reconstruction"));
+        assertFalse(ModelDescription.quality(m.config(), m.history()).contains("ELBO"), "no -ELBO without a prior");
+    }
+
+    @Test
+    void aLinearKindIgnoresTheHiddenLayersAndTheDecoderOfTheForm() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.kindProperty().set(org.latentexplorer.model.ModelKinds.byId("pca"));
+        t.decoderProperty().set(TrainingViewModel.Decoder.GAUSSIAN);
+        t.start();
+        CurrentModel m = vm.modelProperty().get();
+        assertEquals("pca", m.config().kind().id());
+        assertEquals(List.of(), m.config().encoder());
+        assertFalse(m.config().likelihood().inNats(), "squared error");
+        assertTrue(ModelDescription.quality(m.config(), m.history()).startsWith("Fitted"),
+                ModelDescription.quality(m.config(), m.history()));
+    }
+
+    @Test
+    void openingAModelShowsItsKindAndHyperParametersInTheForm() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kinds");
+        var config = org.latentexplorer.model.ModelConfig.of(new org.latentexplorer.model.Vae(4), 28, 28, List.of(16), 2,
+                org.latentexplorer.model.Bernoulli.INSTANCE);
+        java.nio.file.Path file = dir.resolve("beta4.lvae");
+        org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config,
+                new org.latentexplorer.model.Network(config, 1).paramsToArray(), null,
+                new org.latentexplorer.model.TrainingHistory(), Map.of("dataset", "mnist")));
+        ExplorerViewModel vm = empty(new DirectTasks());
+        vm.training().kindProperty().set(org.latentexplorer.model.ModelKinds.byId("denoising-ae"));
+        vm.open(file);
+        assertEquals("vae", vm.training().kindProperty().get().id());
+        assertEquals(4.0, vm.training().betaProperty().get(), EPS);
+    }
+
+    @Test
+    void aRunningTrainingTakesTheNewValueOfItsOwnKindsKnobOnly() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = empty(tasks);
+        TrainingViewModel t = vm.training();
+        smallSettings(t);
+        t.kindProperty().set(org.latentexplorer.model.ModelKinds.byId("denoising-ae"));
+        t.start();
+        assertTrue(tasks.runNext(), "no data job");
+        t.knob("denoising-ae", "noise").valueProperty().set(0.2);
+        assertEquals(0.2, t.runningKind().value("noise"), EPS);
+        t.betaProperty().set(3);
+        assertEquals(new org.latentexplorer.model.DenoisingAutoencoder(0.2), t.runningKind(), "beta is not this kind's");
+        t.cancel();
+        tasks.runAll();
     }
 }

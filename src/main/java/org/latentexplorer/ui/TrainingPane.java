@@ -206,7 +206,7 @@ final class TrainingPane extends VBox {
         HBox buttons = new HBox(6, train, pause, cancel);
 
         // The progress takes the same room whether or not a training runs, so nothing below it (the
-        // beta slider) moves under the pointer when training starts or reports.
+        // form) moves under the pointer when training starts or reports.
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.visibleProperty().bind(vm.activeProperty());
@@ -229,7 +229,7 @@ final class TrainingPane extends VBox {
 
         getChildren().addAll(
                 Controls.section("Loss", loss),
-                Controls.section("Train", form, buttons, progress, progressText));
+                Controls.section("Train", buttons, progress, progressText, form));
         setSpacing(14);
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.TrainingHistory;
-import org.latentexplorer.model.dl4j.Dl4jImporter;
 
 /**
  * The words the window uses for a model: its kind, shape, data, training so far and seed, for the
@@ -28,11 +27,8 @@ final class ModelDescription {
                 .replace(" ", "") + ")";
     }
 
-    /** "Trained on mnist, seed 1"; "Imported from Deeplearning4j (vae.zip), dataset not recorded". */
+    /** "Trained on mnist, seed 1". */
     static String data(CurrentModel m) {
-        if (m.imported() && m.dataset() == null) {
-            return "Imported from Deeplearning4j (" + m.info().get(Dl4jImporter.SOURCE) + "), dataset not recorded";
-        }
         String seed = m.info().get("seed");
         return "Trained on " + (m.dataset() == null ? "an unknown dataset" : m.dataset())
                 + (seed == null ? "" : ", seed " + seed);

@@ -104,7 +104,7 @@ class ImportedModelWindowTest {
         assertNull(m.file(), "Save asks where: the Deeplearning4j file is never overwritten");
         assertTrue(app.viewModel().statusProperty().get().contains("Deeplearning4j"), app.viewModel().statusProperty().get());
         assertTrue(app.viewModel().statusProperty().get().contains("no test set is shown"));
-        assertEquals("Imported from Deeplearning4j (dl4j-vae.zip), dataset not recorded", ModelDescription.data(m));
+        assertEquals("Trained on an unknown dataset", ModelDescription.data(m));
         assertEquals("Trained with Deeplearning4j; no history recorded", ModelDescription.quality(m));
         GridViewModel grid = app.viewModel().grid();
         waitFor(30, () -> matchesDeeplearning4j(grid.renderedProperty().get()));

@@ -169,7 +169,7 @@ class Dl4jOracleTest {
     @MethodSource("specs")
     void negativeElboAgreesWithDeeplearning4jsScoreWithinMonteCarloError(Dl4jVaes.Spec spec) {
         Case c = of(spec);
-        int repeats = 100;
+        int repeats = 50;
         double[] scores = Dl4jVaes.scores(c.net(), c.x(), repeats, 3);
         double theirs = mean(scores);
         double spread = sd(scores);
@@ -202,6 +202,28 @@ class Dl4jOracleTest {
         INDArray x = Dl4jVaes.pixels(Dl4jVaes.blobs(spec.side(), 8, 2));
         assertClose(Dl4jVaes.mu(net, x.castTo(DataType.DOUBLE)).castTo(DataType.FLOAT),
                 Network.from(saved).encode(x).mu(), TOLERANCE, "mu");
+    }
+
+    @Test
+    void aVaeFollowedByOtherLayersOpensAsItsVaeLayerAndSaysWhatIsLeftOut() throws IOException {
+        Dl4jVaes.Spec spec = specs().toList().get(0);
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(3).dataType(DataType.FLOAT).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder.Builder()
+                        .nIn(16).nOut(2).encoderLayerSizes(12).decoderLayerSizes(10)
+                        .activation(Activation.RELU).pzxActivationFunction(Activation.IDENTITY)
+                        .reconstructionDistribution(spec.distribution()).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT)
+                        .nIn(2).nOut(3).activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        SavedModel saved = ModelFiles.read(Dl4jVaes.save(net, dir.resolve("vae-then-classifier.zip")));
+        assertEquals("OutputLayer", saved.info().get("dl4j_unused_layers"));
+        assertEquals(net.getLayer(0).numParams(), saved.config().parameterCount());
+        INDArray x = Dl4jVaes.pixels(Dl4jVaes.blobs(4, 8, 1));
+        assertClose(Dl4jVaes.mu(net, x), Network.from(saved).encode(x).mu(), TOLERANCE, "mu");
     }
 
     // ------------------------------------------------------------------------------------ helpers

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.PrincipalAngles;
 import org.latentexplorer.model.SavedModel;
@@ -46,7 +46,7 @@ final class EvalCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        SavedModel saved = ModelFile.read(model);
+        SavedModel saved = ModelFiles.read(model);
         ModelKind kind = saved.config().kind();
         if (iwae != null && iwae > 0 && !kind.hasPrior()) {
             throw new IllegalArgumentException(model + " is " + kind.aTitle() + ": it has no prior p(z) and posterior"

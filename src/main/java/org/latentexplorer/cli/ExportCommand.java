@@ -15,7 +15,7 @@ import org.latentexplorer.explore.GridPicture;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 
@@ -78,7 +78,7 @@ final class ExportCommand extends OutputCommand {
                 checkTarget(p);
             }
         }
-        SavedModel saved = ModelFile.read(model);
+        SavedModel saved = ModelFiles.read(model);
         String name = model.getFileName().toString();
         String stamp = Exports.stamp(name, saved.config(), saved.history(), saved.info());
         List<String> written = new ArrayList<>();

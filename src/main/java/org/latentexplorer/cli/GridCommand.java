@@ -7,7 +7,7 @@ import java.util.Map;
 import org.latentexplorer.explore.LatentGrid;
 import org.latentexplorer.explore.Mosaic;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +39,7 @@ final class GridCommand extends OutputCommand {
         double[] r = parseRange(range);
         // The window's convention: each image is the decoding of the centre of its tile.
         LatentGrid grid = LatentGrid.tiles(new Viewport(r[0], r[1], r[0], r[1]), steps);
-        SavedModel saved = ModelFile.read(model);
+        SavedModel saved = ModelFiles.read(model);
         Network vae = Network.from(saved);
         INDArray images = grid.decode(vae);
         int h = saved.config().rows();

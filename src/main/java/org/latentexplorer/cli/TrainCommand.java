@@ -16,6 +16,7 @@ import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.Gaussian;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.ModelKinds;
 import org.latentexplorer.model.SquaredError;
@@ -117,13 +118,15 @@ final class TrainCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        SavedModel from = resume == null ? null : ModelFile.read(resume);
+        SavedModel from = resume == null ? null : ModelFiles.read(resume);
         ModelKind modelKind = withKnobs(from != null ? from.config().kind() : ModelKinds.byId(kind));
         if (warmup > 0 && modelKind.penalty().isEmpty()) {
             throw new IllegalArgumentException("--warmup raises a penalty's weight, and " + modelKind.aTitle()
                     + " has no penalty term");
         }
-        boolean continuesInPlace = from != null && Files.exists(out) && Files.isSameFile(resume, out);
+        // Only our own format is continued in place: an imported file is not replaced without --force.
+        boolean continuesInPlace = from != null && Files.exists(out) && Files.isSameFile(resume, out)
+                && ModelFiles.format(resume) == ModelFiles.Format.LATENT_EXPLORER;
         ModelPaths.checkWritable(out, force || continuesInPlace);
         DataSplit split = from == null ? Datasets.load(data)
                 : Datasets.load(data, from.config().rows(), from.config().cols());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.latentexplorer.model.SavedModel;
+import org.latentexplorer.model.dl4j.Dl4jImporter;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.ModelConfig;
@@ -40,9 +41,18 @@ record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         return run != null ? run.history() : saved.history();
     }
 
-    /** The model's title in the window: its file name, or "untitled". */
+    /** The model's title in the window: its file name, "NAME.zip (imported)" for one imported and not yet saved, or "untitled". */
     String title() {
-        return file == null ? "untitled" : file.getFileName().toString();
+        if (file != null) {
+            return file.getFileName().toString();
+        }
+        String source = saved.info().get(Dl4jImporter.SOURCE);
+        return source != null && saved.info().containsKey(Dl4jImporter.IMPORTED_FROM) ? source + " (imported)" : "untitled";
+    }
+
+    /** Whether the model came from Deeplearning4j (saved here since, or not). */
+    boolean imported() {
+        return saved.info().containsKey(Dl4jImporter.IMPORTED_FROM);
     }
 
     /** Everything to write to a model file now; during training a consistent snapshot (any thread). */

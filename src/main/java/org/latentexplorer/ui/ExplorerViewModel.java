@@ -17,6 +17,7 @@ import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Network;
 
@@ -137,8 +138,9 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * Reads a model file in the background and shows it. A file that cannot be read leaves the
-     * current model as it was and says which file and why.
+     * Reads a model file in the background and shows it: a Latent Explorer model file or a VAE
+     * saved by Deeplearning4j. A file that cannot be read leaves the current model as it was and
+     * says which file and why.
      */
     public void open(Path file) {
         if (training.isActive()) {
@@ -151,14 +153,19 @@ public final class ExplorerViewModel {
             if (!Files.exists(file)) {
                 throw new java.io.FileNotFoundException(file + ": no such file");
             }
-            SavedModel saved = ModelFile.read(file);
-            return new Opened(saved, Network.from(saved));
+            boolean imported = ModelFiles.format(file) == ModelFiles.Format.DEEPLEARNING4J;
+            SavedModel saved = ModelFiles.read(file);
+            return new Opened(saved, Network.from(saved), imported);
         }, opened -> {
             busy.set(false);
-            // A recovered model is still unsaved: Save asks where, and a close asks first.
+            // A recovered model is still unsaved: Save asks where, and a close asks first. An
+            // imported one is not in this program's format: Save asks where, so that the original
+            // file is never overwritten.
             boolean recovered = file.equals(recoveryFile);
-            show(new CurrentModel(recovered ? null : file, opened.saved(), null), opened.vae(), recovered, null);
-            status(recovered ? "Opened the recovered training; save it to keep it" : "Opened " + file);
+            show(new CurrentModel(recovered || opened.imported() ? null : file, opened.saved(), null), opened.vae(),
+                    recovered, null);
+            status(recovered ? "Opened the recovered training; save it to keep it"
+                    : opened.imported() ? importedStatus(file, opened.saved()) : "Opened " + file);
         }, failure -> {
             busy.set(false);
             status("Could not open " + file);
@@ -166,7 +173,14 @@ public final class ExplorerViewModel {
         });
     }
 
-    private record Opened(SavedModel saved, Network vae) {
+    private record Opened(SavedModel saved, Network vae, boolean imported) {
+    }
+
+    private static String importedStatus(Path file, SavedModel saved) {
+        return "Opened " + file + ", a VAE trained with Deeplearning4j"
+                + (saved.info().get("dataset") == null
+                        ? "; it does not record its dataset, so no test set is shown" : "")
+                + "; File > Save As keeps it as a .lvae model";
     }
 
     /**

@@ -25,12 +25,14 @@ public interface FileDialogs {
     FileDialogs NATIVE = new FileDialogs() {
         private static final FileChooser.ExtensionFilter MODELS =
                 new FileChooser.ExtensionFilter("Latent Explorer models (*.lvae)", "*.lvae");
+        private static final FileChooser.ExtensionFilter OPENABLE = new FileChooser.ExtensionFilter(
+                "Models (*.lvae, Deeplearning4j VAE *.zip)", "*.lvae", "*.zip");
 
         @Override
         public Optional<Path> modelToOpen(Window owner, Path folder) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open a model");
-            chooser.getExtensionFilters().addAll(MODELS, new FileChooser.ExtensionFilter("All files", "*"));
+            chooser.getExtensionFilters().addAll(OPENABLE, new FileChooser.ExtensionFilter("All files", "*"));
             startIn(chooser, folder);
             return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
         }

@@ -153,6 +153,7 @@ public final class LatentExplorerApp extends Application {
         Scene scene = new Scene(root, size[0], size[1]);
         decorate(scene, assets);
         fitToWindow(scene, leftScroll, rightScroll);
+        openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
                 file -> unsaved.thenRun("opening another model", () -> vm.open(file)), assets.models());
         settings.problem().ifPresent(vm::status);
@@ -431,6 +432,28 @@ public final class LatentExplorerApp extends Application {
     private void openModel() {
         unsaved.thenRun("opening another model",
                 () -> dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open));
+    }
+
+    /** A model file (.lvae or a Deeplearning4j zip) dropped anywhere on the window opens as File > Open opens it. */
+    private void openDroppedModels(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean one = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (one) {
+                Path file = e.getDragboard().getFiles().get(0).toPath();
+                // After the drop has finished: asking about unsaved training opens a dialog.
+                Platform.runLater(() -> unsaved.thenRun("opening another model", () -> vm.open(file)));
+            } else {
+                vm.status("Drop one model file to open it");
+            }
+            e.setDropCompleted(one);
+            e.consume();
+        });
     }
 
     /** A new training replaces the model on screen: ask first if it is unsaved; continuing it does not. */

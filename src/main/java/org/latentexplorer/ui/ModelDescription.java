@@ -34,6 +34,14 @@ final class ModelDescription {
                 + (seed == null ? "" : ", seed " + seed);
     }
 
+    /** As {@link #quality(ModelConfig, TrainingHistory)}; an imported model trained elsewhere says so. */
+    static String quality(CurrentModel m) {
+        if (m.imported() && m.history().size() == 0) {
+            return "Trained with Deeplearning4j; no history recorded";
+        }
+        return quality(m.config(), m.history());
+    }
+
     /**
      * What the model's last epoch measured, in the terms its kind has: "30 epochs \u00b7 test \u2212ELBO
      * 154.6 nats (reconstruction 148.4 + KL 6.2)" for a VAE, "20 epochs \u00b7 test reconstruction

@@ -48,6 +48,6 @@ final class ModelPane extends VBox {
         if (m == null) {
             return;
         }
-        quality.setText(ModelDescription.quality(m.config(), m.history()));
+        quality.setText(ModelDescription.quality(m));
     }
 }

@@ -71,16 +71,4 @@ public final class DenoisingAutoencoder extends ModelKind {
         }
         Host.write(a.input, px, len);
     }
-
-    /** z = f(x + noise). */
-    @Override
-    void sampleCode(Activations a, RandomGenerator rng, boolean sample) {
-        pointCode(a);
-    }
-
-    /** z = f, so df = dz. */
-    @Override
-    void codeBackward(Activations a, double weight) {
-        a.dMu.assign(a.dz);
-    }
 }

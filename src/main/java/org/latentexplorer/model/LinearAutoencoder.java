@@ -1,7 +1,5 @@
 package org.latentexplorer.model;
 
-import java.util.random.RandomGenerator;
-
 /**
  * The linear autoencoder: z = W_e x + b_e, x' = W_d z + b_d, loss = ||x - x'||^2, trained by
  * gradient steps. Its decoder ends up spanning the same subspace as the top principal components
@@ -41,15 +39,5 @@ public final class LinearAutoencoder extends ModelKind {
     @Override
     ModelKind withValues(double[] values) {
         return new LinearAutoencoder();
-    }
-
-    @Override
-    void sampleCode(Activations a, RandomGenerator rng, boolean sample) {
-        pointCode(a);
-    }
-
-    @Override
-    void codeBackward(Activations a, double weight) {
-        a.dMu.assign(a.dz);
     }
 }

@@ -439,7 +439,11 @@ public final class ModelFile {
         }
     }
 
-    private static FileChannel open(Path file) throws ModelFileException {
+    /**
+     * The attributes of a file that may be a model file: it exists, is readable and is a regular
+     * file (not a folder, a device or a pipe); otherwise the reason, naming the file.
+     */
+    public static BasicFileAttributes regularFile(Path file) throws ModelFileException {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -454,6 +458,11 @@ public final class ModelFile {
         if (!a.isRegularFile()) {
             throw new ModelFileException(file, "is not a regular file, so not a model file");
         }
+        return a;
+    }
+
+    private static FileChannel open(Path file) throws ModelFileException {
+        regularFile(file);
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {

@@ -172,9 +172,12 @@ public abstract class ModelKind {
 
     /**
      * The code z of each image from the encoder's heads (a.mu, and a.logVar for a Gaussian code),
-     * into a.z. With sample false (inference), z is the centre of the code: z = mu.
+     * into a.z. With sample false (inference), z is the centre of the code: z = mu. By default the
+     * code is the point itself, z = f(x).
      */
-    abstract void sampleCode(Activations a, RandomGenerator rng, boolean sample);
+    void sampleCode(Activations a, RandomGenerator rng, boolean sample) {
+        pointCode(a);
+    }
 
     /** The penalty term of image i of the last forward pass; 0 for a kind without one. */
     double penaltyOfImage(Activations a, int i) {
@@ -184,9 +187,11 @@ public abstract class ModelKind {
     /**
      * Backward through {@link #sampleCode} and the penalty: from a.dz, the gradient of the batch's
      * summed reconstruction term with respect to z, to a.dMu (and a.dLogVar), adding weight times
-     * the penalty's gradient.
+     * the penalty's gradient. By default z = f(x) and no penalty, so df = dz.
      */
-    abstract void codeBackward(Activations a, double weight);
+    void codeBackward(Activations a, double weight) {
+        a.dMu.assign(a.dz);
+    }
 
     // ---------------------------------------------------------------------- shared pieces of objectives
 

@@ -1,7 +1,5 @@
 package org.latentexplorer.model;
 
-import java.util.random.RandomGenerator;
-
 /**
  * Principal component analysis as the linear baseline: z = W^T (x - mean), x' = mean + W z, with W
  * the top k principal directions of the training set ({@link PcaFit}). It is a linear autoencoder
@@ -51,15 +49,5 @@ public final class Pca extends ModelKind {
     @Override
     ModelKind withValues(double[] values) {
         return new Pca();
-    }
-
-    @Override
-    void sampleCode(Activations a, RandomGenerator rng, boolean sample) {
-        pointCode(a);
-    }
-
-    @Override
-    void codeBackward(Activations a, double weight) {
-        a.dMu.assign(a.dz);
     }
 }

@@ -1,7 +1,5 @@
 package org.latentexplorer.model;
 
-import java.util.random.RandomGenerator;
-
 /**
  * The plain autoencoder: z = f(x), loss = recon. Nothing asks its codes to fill the latent space,
  * so nearby points need not decode to similar images and the space between codes decodes to
@@ -36,17 +34,5 @@ public final class PlainAutoencoder extends ModelKind {
     @Override
     ModelKind withValues(double[] values) {
         return new PlainAutoencoder();
-    }
-
-    /** z = f(x). */
-    @Override
-    void sampleCode(Activations a, RandomGenerator rng, boolean sample) {
-        pointCode(a);
-    }
-
-    /** z = f(x), so df = dz. */
-    @Override
-    void codeBackward(Activations a, double weight) {
-        a.dMu.assign(a.dz);
     }
 }

@@ -146,20 +146,7 @@ final class Dl4jArchive {
 
     /** The file's size, after the checks {@link ModelFile} makes of its own files. */
     private static long checkRegularFile(Path file) throws ModelFileException {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file, "no such file");
-        } catch (IOException e) {
-            throw new ModelFileException(file, "cannot be read: " + e, e);
-        }
-        if (a.isDirectory()) {
-            throw new ModelFileException(file, "is a directory, not a model file");
-        }
-        if (!a.isRegularFile()) {
-            throw new ModelFileException(file, "is not a regular file, so not a model file");
-        }
+        BasicFileAttributes a = ModelFile.regularFile(file);
         if (a.size() > ModelFile.MAX_FILE_BYTES) {
             throw new ModelFileException(file, String.format(Locale.ROOT,
                     "too large: %,d bytes; model files are at most %,d", a.size(), ModelFile.MAX_FILE_BYTES));

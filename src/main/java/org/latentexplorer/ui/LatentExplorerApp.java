@@ -64,7 +64,7 @@ public final class LatentExplorerApp extends Application {
     private boolean closing;
 
     public LatentExplorerApp() {
-        this(FileDialogs.NATIVE, Path.of(System.getProperty("user.home"), ".latent-explorer", "unsaved-training.lvae"));
+        this(FileDialogs.NATIVE, org.latentexplorer.runtime.UserDirs.current().recoveryFile());
     }
 
     /**
@@ -100,10 +100,18 @@ public final class LatentExplorerApp extends Application {
         AssetLocator assets = AssetLocator.fromEnvironment();
         tasks = new FxTasks();
         vm = new ExplorerViewModel(tasks, assets, recoveryFile);
-        // Reading the model overlaps building the window.
-        vm.open(vm.shippedModel());
+        // Reading the model overlaps building the window. A model file given to the program (a
+        // double-click on one) is opened instead of the shipped model, which it falls back to.
+        Path given = getParameters() == null ? null
+                : getParameters().getUnnamed().stream().findFirst().map(Path::of).orElse(null);
+        if (given != null) {
+            vm.open(given, () -> vm.open(vm.shippedModel()));
+        } else {
+            vm.open(vm.shippedModel());
+        }
 
         grid = new GridView(vm);
+        StartupReport.whenFirstGridDrawn(vm);
         trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage);
         charts = new ChartsPane(vm.training());
         selection = new SelectionPane(vm.grid());

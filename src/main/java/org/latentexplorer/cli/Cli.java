@@ -44,6 +44,11 @@ public final class Cli {
         return run(args, System.out, System.err);
     }
 
+    /** Whether a word is the name of one of the commands (or "help"). */
+    public static boolean isCommand(String word) {
+        return new CommandLine(new Cli()).getSubcommands().containsKey(word);
+    }
+
     /** A message for the user: ours are complete sentences; anything else gets its type. */
     static String describe(Throwable ex) {
         if (ex instanceof org.latentexplorer.data.DataException

@@ -31,7 +31,9 @@ import org.latentexplorer.model.ModelConfig;
  * <p>Nothing is allocated on the word of the header alone: counts above {@link #MAX_IMAGES}, sides
  * above {@link ModelConfig#MAX_SIDE} and totals above {@link #MAX_BYTES} are refused at once; an
  * uncompressed file must be as long as its header says before its data is read; a gzip stream is
- * read in chunks into a buffer that grows only as data arrives.
+ * read in chunks into a buffer that grows only as data arrives. Data that would take more than
+ * half of the memory Java may use ({@link Runtime#maxMemory()}) is refused before it is read,
+ * since a gzip file of a few megabytes can decompress to gigabytes.
  *
  * <p>Data after the declared images or labels is refused, not ignored: it means the header's count
  * is wrong or something was appended, and either way the file is not what it claims to be.
@@ -68,7 +70,8 @@ public final class IdxReader {
         String name = display(images);
         try (Source in = Source.open(images)) {
             Header h = readImageHeader(in, name);
-            byte[] pixels = in.readBody(h.bodyBytes(), h.imageBytes(), "images", h.count());
+            byte[] pixels = in.readBody(h.bodyBytes(), h.imageBytes(), "images", h.count(),
+                    fmt(h.count()) + " images of " + h.rows() + " x " + h.cols() + " pixels");
             int[] lb = null;
             if (labels != null) {
                 lb = readLabels(labels);
@@ -94,7 +97,7 @@ public final class IdxReader {
             byte[] header = in.readHeader(LABEL_HEADER, LABEL_MAGIC, "label");
             long count = readUnsigned(header, 4);
             checkCount(name, count, "labels");
-            byte[] raw = in.readBody(count, 1, "labels", count);
+            byte[] raw = in.readBody(count, 1, "labels", count, fmt(count) + " labels");
             int[] out = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 out[i] = raw[i] & 0xFF;
@@ -153,6 +156,20 @@ public final class IdxReader {
             throw new DataException(name + ": header claims " + fmt(count) + " " + what + ", more than the "
                     + fmt(MAX_IMAGES) + " this reader accepts; the file is corrupt or not an IDX file");
         }
+    }
+
+    /** Refuses data needing more than half the memory Java may use: the rest is for growing buffers and copies. */
+    private static void checkMemory(String name, long bytes, String declared) throws DataException {
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max / 2) {
+            throw new DataException(name + ": header declares " + declared + ", " + megabytes(bytes)
+                    + " in memory, more than half of the " + megabytes(max) + " this program may use;"
+                    + " use fewer images, or start Java with more memory (-Xmx)");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return fmt((bytes + (1 << 19)) >> 20) + " MB";
     }
 
     private static String describeMagic(int magic) {
@@ -293,8 +310,10 @@ public final class IdxReader {
          * @param unit  bytes per item (per image, or 1 per label)
          * @param what  "images" or "labels", for messages
          * @param count the number of items the header declares
+         * @param declared what the header declares, for messages
          */
-        byte[] readBody(long total, long unit, String what, long count) throws IOException, DataException {
+        byte[] readBody(long total, long unit, String what, long count, String declared)
+                throws IOException, DataException {
             if (!gzip) {
                 if (remaining < total) {
                     throw new DataException(name + ": truncated: header declares " + fmt(count) + " " + what
@@ -306,6 +325,7 @@ public final class IdxReader {
                             + fmt(count) + " " + what + " the header declares; the header's count is wrong or"
                             + " data was appended");
                 }
+                checkMemory(name, total, declared);
                 byte[] data = new byte[(int) total];
                 int n = fill(data, 0, data.length);
                 if (n < total) {
@@ -314,6 +334,8 @@ public final class IdxReader {
                 }
                 return data;
             }
+            // A few megabytes of gzip may decompress to gigabytes: the size is checked before reading.
+            checkMemory(name, total, declared);
             byte[] data = new byte[(int) Math.min(total, CHUNK)];
             long filled = 0;
             while (true) {

@@ -2,6 +2,9 @@ package org.latentexplorer.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -29,9 +33,14 @@ import org.latentexplorer.model.ModelConfig;
  *       folder always gives the same set in the same order.</li>
  *   <li>Each image becomes grayscale and is scaled to the requested size as {@link ImageScaler}
  *       describes; of a GIF only the first frame is used.</li>
- *   <li>Width and height are read from the file's header before anything is decoded; a side over
- *       {@link #MAX_SOURCE_SIDE} is refused, so a small file claiming a huge picture cannot
- *       exhaust memory.</li>
+ *   <li>Only the PNG, JPEG, BMP and GIF decoders are used: content in another format the Java
+ *       runtime knows (TIFF, WBMP) is refused, not decoded.</li>
+ *   <li>Nothing is allocated on the word of a file's header alone. Width and height are read before
+ *       anything is decoded, and a side over {@link #MAX_SOURCE_SIDE} is refused; a picture larger
+ *       than {@link #MAX_DECODED_SIDE} on a side is decoded at every n-th pixel and row, so that it
+ *       is at most that large in memory (such a picture is scaled down to the model's size anyway;
+ *       the area average then runs over the pixels decoded). A BMP that claims to embed a JPEG or
+ *       PNG longer than the file itself is refused before the decoder allocates that length.</li>
  *   <li>Files that cannot be used do not stop the reading: every image is tried and then one
  *       {@link DataException} lists each bad file with its problem.</li>
  * </ul>
@@ -40,6 +49,13 @@ public final class ImageFolderReader {
 
     /** The longest side, in pixels, an image file may have. */
     public static final int MAX_SOURCE_SIDE = 8192;
+    /**
+     * The longest side an image is decoded at: at most 2048 x 2048 pixels, 32 MB even at 16 bits
+     * per channel with alpha, while a full 8192 x 8192 picture of that kind would take 512 MB.
+     */
+    public static final int MAX_DECODED_SIDE = 2048;
+    /** The decoders used, by their format names in the Java runtime. */
+    private static final List<String> FORMATS = List.of("png", "jpeg", "bmp", "gif");
     /** The file extensions read, lower case, without the dot. */
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
     /** The side of the model's images unless the caller asks otherwise, as in MNIST. */
@@ -152,13 +168,25 @@ public final class ImageFolderReader {
             if (in == null) {
                 throw new DataException(name + ": cannot be opened");
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new DataException(name + ": not a PNG, JPEG, BMP or GIF image"
-                        + (Files.size(file) == 0 ? " (the file is empty)" : ""));
+            ImageReader reader = null;
+            String other = null;
+            for (Iterator<ImageReader> readers = ImageIO.getImageReaders(in); readers.hasNext() && reader == null; ) {
+                ImageReader r = readers.next();
+                String format = r.getFormatName().toLowerCase(Locale.ROOT);
+                if (FORMATS.contains(format)) {
+                    reader = r;
+                } else if (other == null) {
+                    other = format.toUpperCase(Locale.ROOT);
+                }
             }
-            ImageReader reader = readers.next();
+            if (reader == null) {
+                throw new DataException(name + ": not a PNG, JPEG, BMP or GIF image"
+                        + (Files.size(file) == 0 ? " (the file is empty)" : other != null ? " (it is " + other + ")" : ""));
+            }
             try {
+                if (reader.getFormatName().equalsIgnoreCase("bmp")) {
+                    checkEmbeddedLength(file, name);
+                }
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
@@ -170,7 +198,7 @@ public final class ImageFolderReader {
                     throw new DataException(name + ": " + IdxReader.fmt(width) + " x " + IdxReader.fmt(height)
                             + " pixels; images may be at most " + MAX_SOURCE_SIDE + " pixels on a side");
                 }
-                BufferedImage image = reader.read(0);
+                BufferedImage image = reader.read(0, decodedAtMost(reader, width, height));
                 if (image == null) {
                     throw new DataException(name + ": " + format + " data could not be decoded");
                 }
@@ -183,6 +211,43 @@ public final class ImageFolderReader {
         } catch (RuntimeException e) {
             // Some decoders fail on damaged data with unchecked exceptions; it is still a bad file.
             throw new DataException(name + ": damaged image (" + describe(e) + ")", e);
+        }
+    }
+
+    /** Read parameters that decode every n-th pixel and row of a picture over {@link #MAX_DECODED_SIDE}. */
+    private static ImageReadParam decodedAtMost(ImageReader reader, int width, int height) {
+        ImageReadParam param = reader.getDefaultReadParam();
+        int stepX = (width + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
+        int stepY = (height + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
+        if (stepX > 1 || stepY > 1) {
+            param.setSourceSubsampling(stepX, stepY, 0, 0);
+        }
+        return param;
+    }
+
+    /**
+     * A BMP (with a header of 40 bytes or more) compressed as BI_JPEG (4) or BI_PNG (5) embeds a
+     * JPEG or PNG whose length is the header's image size; the Java runtime's decoder allocates
+     * that many bytes before reading them, so a 60-byte file claiming 2 GB would exhaust memory.
+     */
+    private static void checkEmbeddedLength(Path file, String name) throws IOException, DataException {
+        byte[] header = new byte[38];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(header, 0, header.length);
+        }
+        if (n < header.length) {
+            return;   // the decoder says what is missing
+        }
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        long headerSize = b.getInt(14) & 0xFFFFFFFFL;
+        int compression = b.getInt(30);
+        long embedded = b.getInt(34) & 0xFFFFFFFFL;
+        long size = Files.size(file);
+        if (headerSize >= 40 && (compression == 4 || compression == 5) && embedded > size) {
+            throw new DataException(name + ": BMP header claims an embedded " + (compression == 4 ? "JPEG" : "PNG")
+                    + " image of " + IdxReader.fmt(embedded) + " bytes, but the whole file is "
+                    + IdxReader.fmt(size) + " bytes");
         }
     }
 

@@ -1,5 +1,12 @@
 package org.latentexplorer.model;
 
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -13,6 +20,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       threads both spinning on a two-core machine made an iteration about twice as slow.</li>
  *   <li>JavaCPP's check of the process's physical memory on every native allocation is off: it
  *       reads /proc each time and made allocating a 400 x 784 array take 4 ms instead of 0.5.</li>
+ *   <li>An installed copy has its native libraries as files beside the program (see
+ *       {@link #loadRenamedOpenBlasInPlace()}).</li>
  * </ul>
  * {@link #configure()} must run before ND4J is first used to take full effect; the entry point
  * calls it first thing, and the model calls it again (harmlessly) when first loaded.
@@ -35,6 +44,7 @@ public final class NativeRuntime {
             if (System.getProperty(PHYSICAL_BYTES) == null) {
                 System.setProperty(PHYSICAL_BYTES, "0");
             }
+            loadRenamedOpenBlasInPlace();
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
             // One pool of busy threads at a time: two pools spinning on two cores halve the speed.
             int openMp = Blas.DNNL ? cores : 1;
@@ -43,6 +53,30 @@ public final class NativeRuntime {
             Nd4j.getEnvironment().setMaxThreads(openMp);
             Nd4j.getEnvironment().setMaxMasterThreads(openMp);
             configured = true;
+        }
+    }
+
+    /**
+     * An installed copy keeps the native libraries as files beside the program, found through
+     * {@code java.library.path} with JavaCPP's {@code pathsFirst} (pom.xml, profile dist), so that
+     * nothing is unpacked into the user's home folder. One exception remained: the OpenBLAS preset
+     * loads OpenBLAS under a second name, libopenblas_nolapack.so.0, which JavaCPP makes by copying
+     * the library (31 MB) into ~/.javacpp/cache at the first start. The installed copy ships the
+     * file under that name too; loaded here first, under the name JavaCPP asks for, it is used in
+     * place, and JavaCPP only adds a few symbolic links to its cache. Without such a file (the jar,
+     * the tests) this does nothing.
+     */
+    private static void loadRenamedOpenBlasInPlace() {
+        for (String dir : System.getProperty("java.library.path", "").split(File.pathSeparator)) {
+            Path lib = dir.isEmpty() ? null : Path.of(dir, "libopenblas_nolapack.so.0");
+            if (lib != null && Files.isRegularFile(lib)) {
+                try {
+                    Loader.loadLibrary(NativeRuntime.class, new URL[] {lib.toUri().toURL()}, "openblas_nolapack@.0");
+                } catch (MalformedURLException | RuntimeException | UnsatisfiedLinkError e) {
+                    // JavaCPP then makes its copy, as without this file.
+                }
+                return;
+            }
         }
     }
 }

@@ -128,13 +128,23 @@ public final class ExplorerViewModel {
         return assets.models().resolve(SHIPPED_MODEL);
     }
 
-    /** The folder file choosers start in. */
+    /**
+     * The folder file choosers start in: the current model's, else the shipped models'; but when
+     * that folder cannot be written (an installed copy's), the user's own models folder.
+     */
     public Path modelsFolder() {
         CurrentModel m = model.get();
-        if (m != null && m.file() != null && m.file().getParent() != null) {
-            return m.file().getParent();
+        Path folder = m != null && m.file() != null && m.file().getParent() != null ? m.file().getParent()
+                : assets.models();
+        if (Files.isDirectory(folder) && !Files.isWritable(folder)) {
+            Path own = org.latentexplorer.runtime.UserDirs.current().data().resolve("models");
+            try {
+                return Files.createDirectories(own);
+            } catch (java.io.IOException | SecurityException e) {
+                return folder;
+            }
         }
-        return assets.models();
+        return folder;
     }
 
     /**
@@ -143,6 +153,11 @@ public final class ExplorerViewModel {
      * says which file and why.
      */
     public void open(Path file) {
+        open(file, () -> { });
+    }
+
+    /** As {@link #open(Path)}, then ifFailed on the UI thread when the file cannot be opened. */
+    public void open(Path file, Runnable ifFailed) {
         if (training.isActive()) {
             tell("Training is running", "Cancel the training before opening " + file + ".");
             return;
@@ -170,6 +185,7 @@ public final class ExplorerViewModel {
             busy.set(false);
             status("Could not open " + file);
             tell("Could not open the model", explain(failure, file));
+            ifFailed.run();
         });
     }
 

@@ -69,8 +69,7 @@ public final class LatentExplorerApp extends Application {
     private boolean closing;
 
     public LatentExplorerApp() {
-        this(FileDialogs.NATIVE, Path.of(System.getProperty("user.home"), ".latent-explorer", "unsaved-training.lvae"),
-                Settings.ofUser());
+        this(FileDialogs.NATIVE, org.latentexplorer.runtime.UserDirs.current().recoveryFile(), Settings.ofUser());
     }
 
     /** With settings kept in memory only. */
@@ -113,9 +112,17 @@ public final class LatentExplorerApp extends Application {
         AssetLocator assets = AssetLocator.fromEnvironment();
         tasks = new FxTasks();
         vm = new ExplorerViewModel(tasks, assets, recoveryFile);
-        // Reading the model overlaps building the window.
-        vm.open(settings.get(LAST_MODEL).map(Path::of).filter(Files::isRegularFile)
-                .filter(p -> !p.equals(recoveryFile)).orElse(vm.shippedModel()));
+        // Reading the model overlaps building the window. A model file given to the program (a
+        // double-click on one) is opened, falling back to the shipped model; otherwise the model
+        // of the last session, or the shipped one.
+        Path given = getParameters() == null ? null
+                : getParameters().getUnnamed().stream().findFirst().map(Path::of).orElse(null);
+        if (given != null) {
+            vm.open(given, () -> vm.open(vm.shippedModel()));
+        } else {
+            vm.open(settings.get(LAST_MODEL).map(Path::of).filter(Files::isRegularFile)
+                    .filter(p -> !p.equals(recoveryFile)).orElse(vm.shippedModel()));
+        }
         settings.get(LAST_DATASET).filter(d -> vm.training().datasetChoices().contains(d) || Files.isDirectory(Path.of(d)))
                 .ifPresent(vm.training().datasetProperty()::set);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -124,6 +131,7 @@ public final class LatentExplorerApp extends Application {
         unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
         exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
         grid = new GridView(vm);
+        StartupReport.whenFirstGridDrawn(vm);
         trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
         charts = new ChartsPane(vm.training(), vm.modelProperty());
         selection = new SelectionPane(vm.grid());

@@ -42,6 +42,7 @@ import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.train.IterationStats;
+import org.latentexplorer.train.TrainingDivergedException;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
 import org.latentexplorer.train.TrainingSettings;
@@ -108,6 +109,11 @@ public final class TrainingViewModel {
     private final ConcurrentLinkedQueue<TrainingHistory.Epoch> epochsDone = new ConcurrentLinkedQueue<>();
     private TrainingRun run;
     private Prepared prepared;
+    /**
+     * The weights to go back to if the run diverges: those at the end of its last finished epoch,
+     * or before it started. Diverged weights may be NaN, or finite but give a NaN loss.
+     */
+    private SavedModel lastGood;
     private long iterationsThisRun;
     private long totalIterations;
     private long savedAtIteration;
@@ -305,9 +311,13 @@ public final class TrainingViewModel {
 
     // ------------------------------------------------------------------ actions
 
-    /** What the run needs, made on the file lane: data, model, run. */
-    private record Prepared(DataSplit data, TrainingRun run, Network display, SavedModel initial, Path file,
-                            int iterationsPerEpoch, int epochs) {
+    /**
+     * What the run needs, made on the file lane: data, model, run.
+     *
+     * @param before the model as it was before this run (with its Adam state when continued)
+     */
+    private record Prepared(DataSplit data, TrainingRun run, Network display, SavedModel initial, SavedModel before,
+                            Path file, int iterationsPerEpoch, int epochs, double learningRate) {
     }
 
     /** Starts training with the current settings (reading the dataset first, in the background). */
@@ -366,7 +376,8 @@ public final class TrainingViewModel {
             SavedModel initial = new SavedModel(config, vae.paramsToArray(), null, history.copy(), info);
             int perEpoch = (train.count() + Math.min(settings.batchSize(), train.count()) - 1)
                     / Math.min(settings.batchSize(), train.count());
-            return new Prepared(split, r, vae.copy(), initial, file, perEpoch, settings.epochs());
+            return new Prepared(split, r, vae.copy(), initial, resume ? from : initial, file, perEpoch, settings.epochs(),
+                    settings.learningRate());
         }, this::begin, failure -> {
             active.set(false);
             state.set(State.IDLE);
@@ -402,6 +413,7 @@ public final class TrainingViewModel {
 
     private void begin(Prepared p) {
         prepared = p;
+        lastGood = p.before();
         run = p.run();
         iterations.clear();
         epochsDone.clear();
@@ -497,6 +509,7 @@ public final class TrainingViewModel {
         root.markDirty();
         if (epochEnded) {
             root.keepForRecovery();
+            keepLastGood();
         }
         bumpCurves();
         progress.set(totalIterations == 0 ? 0 : Math.min(1, (double) iterationsThisRun / totalIterations));
@@ -556,15 +569,42 @@ public final class TrainingViewModel {
         });
     }
 
+    /** Takes the weights at the end of an epoch, to go back to should the run diverge later. */
+    private void keepLastGood() {
+        CurrentModel m = root.model();
+        TrainingRun r = run;
+        if (m == null || r == null || m.run() != r) {
+            return;
+        }
+        root.tasks.submit(Tasks.Lane.FILES, m::toSave, snapshot -> {
+            if (run == r && allFinite(snapshot.params())) {
+                lastGood = snapshot;
+            }
+        }, failure -> { });
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A run that returned, and the model it left, to save (its info as the run's model had it). */
     private record Ended(TrainingRun.Result result, SavedModel model) {
     }
 
     private void finish(TrainingRun r, String how, Throwable failure, SavedModel ended) {
         poll();
+        boolean diverged = failure instanceof TrainingDivergedException;
+        int divergedIn = currentEpoch;
+        SavedModel restored = lastGood;
+        double learningRate = prepared == null ? Double.NaN : prepared.learningRate();
         CurrentModel m = root.model();
         if (m != null && m.run() == r) {
-            SavedModel done = ended != null ? ended : m.toSave();
+            SavedModel done = ended != null ? ended : diverged && restored != null ? restored : m.toSave();
             root.replaceModel(new CurrentModel(m.file(), done, null));
             root.worker.refresh(target -> target.copyFrom(Network.from(done)), () -> {
                 root.grid().redraw();
@@ -585,6 +625,7 @@ public final class TrainingViewModel {
                 history.get(history.size() - 1).epoch());
         run = null;
         prepared = null;
+        lastGood = null;
         curves.planEnd(0);
         bumpCurves();
         active.set(false);
@@ -592,10 +633,27 @@ public final class TrainingViewModel {
         progress.set(0);
         progressText.set("Training " + how + " after " + count(iterationsThisRun, "iteration") + last);
         root.status("Training " + how + last + (unsaved ? ". Save the model to keep it (File > Save)." : "."));
-        if (failure != null) {
-            // A divergence says itself which weights are kept and what to try.
+        if (diverged) {
+            root.tell("Training stopped", divergedText(divergedIn, restored, learningRate));
+        } else if (failure != null) {
             root.tell("Training stopped", capitalise(ExplorerViewModel.explain(failure, null)));
         }
+    }
+
+    /** What happened, what the window did about it, and what to change. */
+    static String divergedText(int epoch, SavedModel restored, double learningRate) {
+        List<TrainingHistory.Epoch> before = restored == null ? List.of() : restored.history().epochs();
+        String back = restored == null ? "The weights are those of the last step."
+                : before.isEmpty() ? "The weights from before this training are back."
+                : "The weights from the end of epoch " + before.get(before.size() - 1).epoch() + " are back.";
+        double smaller = learningRate > 1e-3 ? 1e-3 : learningRate / 10;
+        return String.format(java.util.Locale.ROOT, "The loss became infinite or NaN in epoch %d: a learning rate of %s"
+                + " is too large for this model and data. %s Train again with a smaller learning rate, such as %s.",
+                epoch, trim(learningRate), back, trim(smaller));
+    }
+
+    private static String trim(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private void bumpCurves() {

@@ -259,12 +259,13 @@ class IdxReaderTest {
 
     @Test
     void gzippedHeaderClaimingMillionsOfImagesAllocatesOnlyWhatArrives() throws Exception {
-        byte[] raw = concat(header(IdxReader.IMAGE_MAGIC, 2_000_000, 28, 28), new byte[784 * 10]);
+        // 1,000,000 images of 28 x 28 are 748 MB: less than half of what the tests' JVM may use.
+        byte[] raw = concat(header(IdxReader.IMAGE_MAGIC, 1_000_000, 28, 28), new byte[784 * 10]);
         Path images = write("liar-idx3-ubyte.gz", gzip(raw));
         long before = allocatedBytes();
         String m = failure(() -> IdxReader.readImages(images, null));
         assertAllocatedLessThan(before, 16 << 20);
-        assertMentions(m, images.toString(), "truncated", "2,000,000 images", "10 whole images");
+        assertMentions(m, images.toString(), "truncated", "1,000,000 images", "10 whole images");
     }
 
     @Test
@@ -351,6 +352,40 @@ class IdxReaderTest {
         Path packed = write("tail-idx3-ubyte.gz", gzip(raw));
         assertMentions(failure(() -> IdxReader.readImages(packed, null)), packed.toString(), "unexpected data",
                 "2 images");
+    }
+
+    @Test
+    void gzipBombIsRefusedBeforeItIsRead() throws Exception {
+        // 2,000,000 images of 28 x 28: 1.5 GB of zeros in a gzip file of 1.5 MB.
+        Path bomb = write("bomb-idx3-ubyte.gz", gzipOfZeros(header(IdxReader.IMAGE_MAGIC, 2_000_000, 28, 28), 1_568_000_000L));
+        assumeTrue(Runtime.getRuntime().maxMemory() < 3_136_000_000L, "this JVM may use enough memory to read it");
+        long before = allocatedBytes();
+        assertMentions(failure(() -> IdxReader.readImages(bomb, null)), bomb.toString(), "2,000,000 images of 28 x 28",
+                "1,495 MB", "more than half", "-Xmx");
+        assertAllocatedLessThan(before, 16 << 20);
+    }
+
+    /**
+     * A gzip file of the given bytes followed by that many zeros, made without compressing them: one
+     * compressed megabyte of zeros repeated (each copy refers only to zeros before it).
+     */
+    private static byte[] gzipOfZeros(byte[] start, long zeros) throws IOException {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(new byte[1 << 20]);
+        byte[] block = new byte[1 << 16];
+        int n = deflater.deflate(block, 0, block.length, java.util.zip.Deflater.SYNC_FLUSH);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        // A stored block with the start, then the compressed zeros, then an empty final block.
+        out.writeBytes(new byte[] {0, (byte) start.length, (byte) (start.length >> 8), (byte) ~start.length,
+                (byte) (~start.length >> 8)});
+        out.writeBytes(start);
+        for (long done = 0; done < zeros; done += 1 << 20) {
+            out.write(block, 0, n);
+        }
+        out.writeBytes(new byte[] {1, 0, 0, (byte) 0xff, (byte) 0xff});
+        out.writeBytes(new byte[8]);   // CRC and size: never reached
+        return out.toByteArray();
     }
 
     private static long allocatedBytes() {

@@ -215,6 +215,62 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void bmpClaimingAHugeEmbeddedJpegIsRefusedBeforeItIsAllocated() throws Exception {
+        // Found by fuzzing: the Java runtime's BMP decoder allocates the embedded image's claimed
+        // length at once, and a 60-byte file claimed 1.3 GB.
+        Path bomb = Files.write(dir.resolve("bomb.bmp"), bmpHeader(4, 0x7FFF_FFFF, new byte[6]));
+        String m = failure(() -> ImageFolderReader.readImage(bomb, 28, 28));
+        assertMentions(m, bomb.toString(), "embedded JPEG", "2,147,483,647 bytes", "60 bytes");
+    }
+
+    @Test
+    void bmpEmbeddingAPngThatFitsInTheFileIsRead() throws Exception {
+        byte[] png = Files.readAllBytes(save(filled(6, 4, 0xFFFFFFFF), dir.resolve("white.png"), "png"));
+        Path bmp = Files.write(dir.resolve("embedded.bmp"), bmpHeader(5, png.length, png));
+        byte[] image = ImageFolderReader.readImage(bmp, 3, 3);
+        for (byte b : image) {
+            assertEquals(255, b & 0xFF);
+        }
+    }
+
+    @Test
+    void pictureClaimingAHugeSizeIsNotAllocatedInFull() throws Exception {
+        // 8192 x 8192 at 16 bits per channel with alpha would be 512 MB in memory; the file holds
+        // the first rows only, so the decoder allocates the picture and then runs out of data.
+        Path bomb = Files.write(dir.resolve("bomb.png"), withFirstRows(pngHeaderOnly(8192, 8192, 16, 6), 4 * 65537));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        String m = failure(() -> ImageFolderReader.readImage(bomb, 28, 28));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertMentions(m, bomb.toString(), "damaged");
+        assertTrue(allocated < 64L << 20, "decoding a file of " + Files.size(bomb) + " bytes allocated "
+                + (allocated >> 20) + " MB");
+    }
+
+    @Test
+    void pictureLargerThanTheDecodedSizeIsReadWhole() throws Exception {
+        // Decoded at every third column: 4100 / 3 = 1367 columns, still all of the picture.
+        BufferedImage wide = filled(4100, 30, 0xFF000000);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 2050; x < 4100; x++) {
+                wide.setRGB(x, y, 0xFFFFFFFF);
+            }
+        }
+        Path file = save(wide, dir.resolve("wide.png"), "png");
+        byte[] image = ImageFolderReader.readImage(file, 1, 2);
+        assertEquals(0, image[0] & 0xFF);
+        assertEquals(255, image[1] & 0xFF);
+    }
+
+    @Test
+    void otherFormatsTheRuntimeKnowsAreRefusedNamingThem() throws Exception {
+        Path tiff = save(filled(4, 4, 0xFFFFFFFF), dir.resolve("scan.png"), "tiff");
+        assertMentions(failure(() -> ImageFolderReader.readImage(tiff, 28, 28)), tiff.toString(),
+                "not a PNG, JPEG, BMP or GIF image (it is TIF");
+    }
+
+    @Test
     void missingFolderAndFileInsteadOfFolderAreRefused() throws Exception {
         Path missing = dir.resolve("absent");
         assertMentions(failure(() -> ImageFolderReader.read(missing)), missing.toString(), "no such folder");
@@ -236,10 +292,15 @@ class ImageFolderReaderTest {
 
     /** A PNG signature and an IHDR chunk claiming the given size, with no pixel data. */
     static byte[] pngHeaderOnly(int width, int height) {
+        return pngHeaderOnly(width, height, 8, 0);
+    }
+
+    /** The same with a bit depth and colour type (0 gray, 2 RGB, 6 RGB with alpha). */
+    static byte[] pngHeaderOnly(int width, int height, int bitDepth, int colourType) {
         ByteBuffer ihdr = ByteBuffer.allocate(4 + 13);
         ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII));
         ihdr.putInt(width).putInt(height);
-        ihdr.put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -248,5 +309,35 @@ class ImageFolderReaderTest {
         out.writeBytes(ihdr.array());
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         return out.toByteArray();
+    }
+
+    /** A PNG header followed by an IDAT chunk of that many zero bytes, compressed, and no IEND. */
+    static byte[] withFirstRows(byte[] header, int zeros) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        deflater.setInput(new byte[zeros]);
+        deflater.finish();
+        byte[] buffer = new byte[zeros];
+        int n = deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.SYNC_FLUSH);
+        ByteBuffer idat = ByteBuffer.allocate(4 + n).put("IDAT".getBytes(StandardCharsets.US_ASCII)).put(buffer, 0, n);
+        CRC32 crc = new CRC32();
+        crc.update(idat.array());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(header);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(n).array());
+        out.writeBytes(idat.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+
+    /**
+     * A 54-byte BMP header (BITMAPINFOHEADER, 6 x 4 pixels) with the given compression (4 JPEG,
+     * 5 PNG) and image size field, followed by the data.
+     */
+    static byte[] bmpHeader(int compression, int imageSize, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(54 + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(54 + data.length).putInt(0).putInt(54);
+        b.putInt(40).putInt(6).putInt(4).putShort((short) 1).putShort((short) 0).putInt(compression).putInt(imageSize);
+        b.putInt(2835).putInt(2835).putInt(0).putInt(0);
+        return b.put(data).array();
     }
 }

@@ -66,6 +66,20 @@ public final class FuzzRun {
     private FuzzRun() {
     }
 
+    /** libFuzzer's limit on the fuzzing process's resident memory, its default when nothing else counts. */
+    static final int RSS_LIMIT_MB = 2048;
+
+    /**
+     * The memory limit to give libFuzzer. It reads the process's peak resident size, which Linux
+     * carries over from the process that started it (exec keeps the old address space's peak): a
+     * fuzzer started from a test JVM that once held 2.4 GB would count as out of memory at its first
+     * input. So the limit is the default above that inherited peak.
+     */
+    static int rssLimitMb() {
+        double inherited = org.latentexplorer.runtime.ProcessStats.peakRssMb();
+        return Double.isFinite(inherited) ? (int) Math.ceil(inherited) + RSS_LIMIT_MB : RSS_LIMIT_MB;
+    }
+
     /** Fuzzes one target for {@code runs} inputs with a fixed random seed, in a fresh {@code folder/<name>}. */
     static Result run(Target target, long runs, Path folder, long seed, int keepGoing) throws IOException, InterruptedException {
         Path dir = folder.resolve(target.name()).toAbsolutePath();
@@ -86,6 +100,7 @@ public final class FuzzRun {
                 "-runs=" + runs,
                 "-seed=" + seed,
                 "-timeout=" + TIMEOUT_SECONDS,
+                "-rss_limit_mb=" + rssLimitMb(),
                 "-print_final_stats=1",
                 // Room for inputs larger than the seeds: several images, a longer header.
                 "-max_len=" + MAX_LEN,

@@ -552,9 +552,9 @@ class TrainingViewModelTest {
         UserMessage m = vm.messageProperty().get();
         assertNotNull(m, "the run did not diverge");
         assertEquals("Training stopped", m.title());
-        assertTrue(m.text().startsWith("Training diverged"), m.text());
+        assertTrue(m.text().startsWith("The loss became infinite or NaN"), m.text());
         assertEquals(1, m.text().split("smaller learning rate", -1).length - 1, m.text());
-        assertEquals(1, m.text().split("are kept", -1).length - 1, m.text());
+        assertEquals(1, m.text().split("are back", -1).length - 1, m.text());
     }
 
     @Test

@@ -52,7 +52,8 @@ record = {
     "model": out,
     "kind": s["kind"],
     "trained_with": train.replace(" --force --json", ""),
-    "training": {k: s[k] for k in ("epochs", "iterations", "seconds", "seconds_per_epoch_median", "peak_rss_mb")},
+    # Timings are left out: they say how busy the machine was (bench/compare.sh measures speed).
+    "training": {k: s[k] for k in ("epochs", "iterations", "peak_rss_mb")},
     "evaluated_with": commands,
     "test_metrics": [{k: v for k, v in e.items() if k not in ("model", "kind")} for e in evaluations],
 }

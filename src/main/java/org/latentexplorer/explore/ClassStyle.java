@@ -90,22 +90,23 @@ public final class ClassStyle {
 
     /**
      * The legend of the grid: one line per class shown (when the scatter is), then what the other
-     * marks mean, for those on screen.
+     * marks mean, for those on screen. N(0, I) is called the prior only for a model that has one.
      */
     public static List<Entry> legend(List<String> classNames, boolean samples, boolean selection, boolean prior,
-                                     double temperature) {
+                                     double temperature, boolean modelHasPrior) {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < classNames.size(); i++) {
             out.add(new Entry(classNames.get(i), color(i), Kind.CLASS, shape(i)));
         }
         if (samples) {
-            out.add(new Entry("sample from the prior", SAMPLE_COLOR, Kind.SAMPLE, Shape.CIRCLE));
+            out.add(new Entry(modelHasPrior ? "sample from the prior" : "sample z ~ N(0, I)", SAMPLE_COLOR, Kind.SAMPLE,
+                    Shape.CIRCLE));
         }
         if (selection) {
             out.add(new Entry("selected point", SELECTION_COLOR, Kind.SELECTION, Shape.CIRCLE));
         }
         if (prior) {
-            String t = Math.abs(temperature - 1) < 1e-9 ? "prior N(0, I): 1, 2, 3 \u03c3"
+            String t = Math.abs(temperature - 1) < 1e-9 ? (modelHasPrior ? "prior " : "") + "N(0, I): 1, 2, 3 \u03c3"
                     : String.format(java.util.Locale.ROOT, "N(0, T\u00b2I), T = %.1f: 1, 2, 3 T", temperature);
             out.add(new Entry(t, PRIOR_COLOR, Kind.PRIOR, Shape.CIRCLE));
         }

@@ -92,8 +92,8 @@ public final class GridPicture {
             }
             g.setClip(clip);
             axes(g, view, slice, side);
-            legend(g, ClassStyle.legend(dots && scatter.hasLabels() ? classNames : List.of(), false, false, prior, 1),
-                    side);
+            legend(g, ClassStyle.legend(dots && scatter.hasLabels() ? classNames : List.of(), false, false, prior, 1,
+                    space.config().kind().hasPrior()), side);
         } finally {
             g.dispose();
         }

@@ -559,7 +559,8 @@ final class GridView extends Region {
         SamplingViewModel.Samples samples = root.sampling().samplesProperty().get();
         boolean samplesShown = samples != null && samples.latent() == vm.sliceProperty().get().latent();
         return ClassStyle.legend(names, samplesShown, vm.hasSelectionProperty().get(),
-                vm.showPriorCirclesProperty().get(), root.sampling().circleRadii()[0]);
+                vm.showPriorCirclesProperty().get(), root.sampling().circleRadii()[0],
+                root.model() == null || root.model().config().kind().hasPrior());
     }
 
     private void drawLegend(GraphicsContext g, LatentSpace.Embedding e) {

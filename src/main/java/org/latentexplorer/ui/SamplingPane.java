@@ -107,6 +107,7 @@ final class SamplingPane extends VBox {
      */
     private void explainPrior(CurrentModel m) {
         org.latentexplorer.model.ModelKind kind = m == null ? null : m.config().kind();
+        sample.setText(kind == null || kind.hasPrior() ? "Sample from the prior" : "Sample from N(0, I)");
         noPrior.setText(kind == null || kind.hasPrior() ? ""
                 : "This " + kind.aTitle().replaceFirst("^an? ", "")
                 + " has no prior: the points are drawn from N(0, I) all the same, to show what it makes of codes it"

@@ -211,7 +211,18 @@ final class TrainingPane extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.visibleProperty().bind(vm.activeProperty());
         Label progressText = Controls.caption("");
-        progressText.textProperty().bind(vm.progressTextProperty());
+        // While nothing runs and nothing was said, the line says what Train would do.
+        progressText.textProperty().bind(Bindings.createStringBinding(() -> {
+            String said = vm.progressTextProperty().get();
+            if (!said.isEmpty() || vm.isActive()) {
+                return said;
+            }
+            String planned = TrainingViewModel.count(vm.epochsProperty().get(), "epoch");
+            return vm.continueCurrentProperty().get() ? "Train continues the model on screen for " + planned + "."
+                    : "Train makes " + vm.kindProperty().get().aTitle() + " on " + vm.datasetProperty().get()
+                    + (vm.kindProperty().get().fitted() ? "." : ", " + planned + ".");
+        }, vm.progressTextProperty(), vm.activeProperty(), vm.epochsProperty(), vm.continueCurrentProperty(),
+                vm.kindProperty(), vm.datasetProperty()));
         progressText.getStyleClass().add("progress-text");
         Controls.lines(progressText, 2);
         progressText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);

@@ -163,11 +163,11 @@ final class ChartsPane extends HBox {
         }
         drawnVersion = v;
         plot(reconTrain, points(curves.recon()));
-        plot(klTrain, points(curves.kl()));
+        plot(klTrain, points(curves.penalty()));
         plot(reconTest, points(curves.testRecon()));
-        plot(klTest, points(curves.testKl()));
+        plot(klTest, points(curves.testPenalty()));
         fitY(recon, curves.recon(), curves.testRecon());
-        fitY(kl, curves.kl(), curves.testKl());
+        fitY(kl, curves.penalty(), curves.testPenalty());
         plot(betaLine, points(curves.weight()));
         // One epoch axis for all three charts, so a step of beta lines up with what it does.
         double end = curves.epochSpan();
@@ -271,7 +271,7 @@ final class ChartsPane extends HBox {
         return reconTrain.getData().size();
     }
 
-    int klPoints() {
+    int penaltyPoints() {
         return klTrain.getData().size();
     }
 }

@@ -8,9 +8,10 @@ import org.latentexplorer.train.LossCurve;
 
 /**
  * What the loss charts plot, against training progress in epochs (1.5 = half-way through the
- * second epoch): the reconstruction term and the KL per iteration, smoothed and bounded in size;
- * both on the test set after each epoch; and beta, as steps, so a change of beta lines up with the
- * change it causes in the curves. Not thread-safe: the UI thread owns it.
+ * second epoch): the reconstruction term and the kind's penalty (the KL of a VAE, the L1 or L2 norm
+ * of the code) per iteration, smoothed and bounded in size; both on the test set after each epoch;
+ * and the penalty's weight (beta, lambda), as steps, so a change of beta lines up with the change it
+ * causes in the curves. Not thread-safe: the UI thread owns it.
  */
 public final class TrainingCurves {
     /** Points per smoothed curve: enough for a smooth line, few enough to redraw in a millisecond. */
@@ -22,10 +23,10 @@ public final class TrainingCurves {
     }
 
     private final LossCurve recon = new LossCurve(MAX_POINTS, SMOOTHING);
-    private final LossCurve kl = new LossCurve(MAX_POINTS, SMOOTHING);
+    private final LossCurve penalty = new LossCurve(MAX_POINTS, SMOOTHING);
     private final List<Point> testRecon = new ArrayList<>();
-    private final List<Point> testKl = new ArrayList<>();
-    private final List<Point> beta = new ArrayList<>();
+    private final List<Point> testPenalty = new ArrayList<>();
+    private final List<Point> weight = new ArrayList<>();
     private long version;
     /** The last epoch the current training will reach, or 0. */
     private double plannedEnd;
@@ -34,26 +35,26 @@ public final class TrainingCurves {
         return recon;
     }
 
-    public LossCurve kl() {
-        return kl;
+    public LossCurve penalty() {
+        return penalty;
     }
 
     public List<Point> testRecon() {
         return List.copyOf(testRecon);
     }
 
-    public List<Point> testKl() {
-        return List.copyOf(testKl);
+    public List<Point> testPenalty() {
+        return List.copyOf(testPenalty);
     }
 
-    /** Beta as a step line: one point where each value starts, and one at the latest x. */
+    /** The weight as a step line: one point where each value starts, and one at the latest x. */
     public List<Point> weight() {
-        return List.copyOf(beta);
+        return List.copyOf(weight);
     }
 
     /** Changes whenever anything plotted changes. */
     public long version() {
-        return version + recon.version() + kl.version();
+        return version + recon.version() + penalty.version();
     }
 
     /**
@@ -65,7 +66,7 @@ public final class TrainingCurves {
         if (recon.size() > 0) {
             end = Math.max(end, recon.x(recon.size() - 1));
         }
-        for (List<Point> ps : List.of(testRecon, testKl, beta)) {
+        for (List<Point> ps : List.of(testRecon, testPenalty, weight)) {
             if (!ps.isEmpty()) {
                 end = Math.max(end, ps.get(ps.size() - 1).x());
             }
@@ -84,10 +85,10 @@ public final class TrainingCurves {
     void clear() {
         plannedEnd = 0;
         recon.clear();
-        kl.clear();
+        penalty.clear();
         testRecon.clear();
-        testKl.clear();
-        beta.clear();
+        testPenalty.clear();
+        weight.clear();
         version++;
     }
 
@@ -97,49 +98,49 @@ public final class TrainingCurves {
         for (TrainingHistory.Epoch e : history.epochs()) {
             testRecon.add(new Point(e.epoch(), e.testRecon()));
             if (!Double.isNaN(e.testPenalty())) {
-                testKl.add(new Point(e.epoch(), e.testPenalty()));
+                testPenalty.add(new Point(e.epoch(), e.testPenalty()));
             }
             if (!Double.isNaN(e.weight())) {
-                addBeta(e.epoch() - 1, e.weight());
-                addBeta(e.epoch(), e.weight());
+                addWeight(e.epoch() - 1, e.weight());
+                addWeight(e.epoch(), e.weight());
             }
         }
     }
 
-    void addIteration(double x, double reconValue, double klValue, double betaValue) {
+    void addIteration(double x, double reconValue, double penaltyValue, double weightValue) {
         recon.add(x, reconValue);
         // A kind without a penalty reports NaN for it: nothing to plot, rather than a zero.
-        if (!Double.isNaN(klValue)) {
-            kl.add(x, klValue);
+        if (!Double.isNaN(penaltyValue)) {
+            penalty.add(x, penaltyValue);
         }
-        if (!Double.isNaN(betaValue)) {
-            addBeta(x, betaValue);
+        if (!Double.isNaN(weightValue)) {
+            addWeight(x, weightValue);
         }
     }
 
-    void addEpoch(double x, double testReconValue, double testKlValue) {
+    void addEpoch(double x, double testReconValue, double testPenaltyValue) {
         testRecon.add(new Point(x, testReconValue));
-        if (!Double.isNaN(testKlValue)) {
-            testKl.add(new Point(x, testKlValue));
+        if (!Double.isNaN(testPenaltyValue)) {
+            testPenalty.add(new Point(x, testPenaltyValue));
         }
         version++;
     }
 
-    private void addBeta(double x, double value) {
-        int n = beta.size();
-        if (n >= 2 && beta.get(n - 1).y() == value && beta.get(n - 2).y() == value) {
+    private void addWeight(double x, double value) {
+        int n = weight.size();
+        if (n >= 2 && weight.get(n - 1).y() == value && weight.get(n - 2).y() == value) {
             // Extend the current step instead of adding a point per iteration.
-            if (beta.get(n - 1).x() != x) {
-                beta.set(n - 1, new Point(x, value));
+            if (weight.get(n - 1).x() != x) {
+                weight.set(n - 1, new Point(x, value));
                 version++;
             }
             return;
         }
-        if (n >= 1 && beta.get(n - 1).y() != value) {
+        if (n >= 1 && weight.get(n - 1).y() != value) {
             // A vertical edge: the old value up to x, the new from x.
-            beta.add(new Point(x, beta.get(n - 1).y()));
+            weight.add(new Point(x, weight.get(n - 1).y()));
         }
-        beta.add(new Point(x, value));
+        weight.add(new Point(x, value));
         version++;
     }
 }

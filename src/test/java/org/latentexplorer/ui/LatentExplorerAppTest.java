@@ -193,7 +193,7 @@ class LatentExplorerAppTest {
         });
         robot.clickOn(app.trainingPane().train);
         waitFor(60, () -> training.stateProperty().get() == TrainingViewModel.State.RUNNING);
-        waitFor(60, () -> app.charts().reconPoints() > 5 && app.charts().klPoints() > 5);
+        waitFor(60, () -> app.charts().reconPoints() > 5 && app.charts().penaltyPoints() > 5);
         assertTrue(app.viewModel().isDirty());
         assertSame(null, app.viewModel().modelProperty().get().file());
 

@@ -27,7 +27,7 @@ class TrainingCurvesTest {
         }
         assertEquals(List.of(p(0.1, 1), p(5.0, 1)), c.weight());
         assertEquals(50, c.recon().size());
-        assertEquals(5.0, c.kl().x(c.kl().size() - 1));
+        assertEquals(5.0, c.penalty().x(c.penalty().size() - 1));
     }
 
     @Test
@@ -70,10 +70,10 @@ class TrainingCurvesTest {
         c.showHistory(new TrainingHistory(List.of(epoch(1, 1), epoch(2, 1), epoch(3, 1))));
 
         assertEquals(List.of(p(1, 111), p(2, 112), p(3, 113)), c.testRecon());
-        assertEquals(List.of(p(1, 7), p(2, 8), p(3, 9)), c.testKl());
+        assertEquals(List.of(p(1, 7), p(2, 8), p(3, 9)), c.testPenalty());
         // Past epochs have no per-iteration values, and the old run's are gone.
         assertEquals(0, c.recon().size());
-        assertEquals(0, c.kl().size());
+        assertEquals(0, c.penalty().size());
         assertEquals(List.of(p(0, 1), p(3, 1)), c.weight());
     }
 
@@ -98,7 +98,7 @@ class TrainingCurvesTest {
         c.showHistory(new TrainingHistory());
         assertEquals(0, c.recon().size());
         assertEquals(List.of(), c.testRecon());
-        assertEquals(List.of(), c.testKl());
+        assertEquals(List.of(), c.testPenalty());
         assertEquals(List.of(), c.weight());
     }
 

@@ -206,9 +206,9 @@ class TrainingViewModelTest {
 
         TrainingCurves c = t.curves();
         assertTrue(c.recon().size() > 0);
-        assertTrue(c.kl().size() > 0);
+        assertTrue(c.penalty().size() > 0);
         assertEquals(1, c.testRecon().size());
-        assertEquals(1, c.testKl().size());
+        assertEquals(1, c.testPenalty().size());
         assertEquals(1.0, c.testRecon().get(0).x());
         // Iterations of the first epoch sit between 0 and 1, the last at 1.
         assertTrue(c.recon().x(0) > 0);
@@ -594,14 +594,14 @@ class TrainingViewModelTest {
         CurrentModel m = vm.modelProperty().get();
         assertEquals(new org.latentexplorer.model.SparseAutoencoder(0.3), m.config().kind());
         assertEquals(0.3, m.history().epochs().get(0).weight(), EPS);
-        assertTrue(t.curves().kl().size() > 0, "the L1 term is plotted where a VAE's KL would be");
+        assertTrue(t.curves().penalty().size() > 0, "the L1 term is plotted where a VAE's KL would be");
 
         t.kindProperty().set(org.latentexplorer.model.ModelKinds.byId("ae"));
         t.start();
         m = vm.modelProperty().get();
         assertEquals("ae", m.config().kind().id());
-        assertEquals(0, t.curves().kl().size(), "an autoencoder has no penalty curve, not a line at 0");
-        assertEquals(List.of(), t.curves().testKl());
+        assertEquals(0, t.curves().penalty().size(), "an autoencoder has no penalty curve, not a line at 0");
+        assertEquals(List.of(), t.curves().testPenalty());
         assertEquals(List.of(), t.curves().weight());
         assertTrue(ModelDescription.quality(m.config(), m.history()).contains("test reconstruction"));
         assertFalse(ModelDescription.quality(m.config(), m.history()).contains("ELBO"), "no -ELBO without a prior");

@@ -15,7 +15,9 @@
 # stopped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The benchmark lives with the tests (src/test/java), outside the application's own sources.
 [ -f target/latent-explorer.jar ] || mvn -B -q package -DskipTests
+mvn -B -q test-compile
 
 xvfb=""
 cleanup() { [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; } || true; }
@@ -37,6 +39,6 @@ out=bench/out
 mkdir -p "$out"
 echo "measuring the window on $DISPLAY (about a minute)..." >&2
 status=0
-java -cp target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/ui.json" || status=$?
+java -cp target/test-classes:target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/ui.json" || status=$?
 cat "$out/ui.json"
 exit "$status"

@@ -37,6 +37,20 @@ import javafx.util.Duration;
 
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.runtime.Settings;
+import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.common.UiScale;
+import org.latentexplorer.ui.grid.GridView;
+import org.latentexplorer.ui.grid.PlanePane;
+import org.latentexplorer.ui.grid.SelectionPane;
+import org.latentexplorer.ui.sampling.SamplingPane;
+import org.latentexplorer.ui.session.FxTasks;
+import org.latentexplorer.ui.training.ChartsPane;
+import org.latentexplorer.ui.training.TrainingPane;
+import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.modelinfo.ModelPane;
+import org.latentexplorer.ui.session.CurrentModel;
+import org.latentexplorer.ui.session.UserMessage;
 
 /**
  * The window: the latent grid in the middle, training and its charts, the selected point and
@@ -118,24 +132,24 @@ public final class LatentExplorerApp extends Application {
         Path given = getParameters() == null ? null
                 : getParameters().getUnnamed().stream().findFirst().map(Path::of).orElse(null);
         if (given != null) {
-            vm.open(given, () -> vm.open(vm.shippedModel()));
+            vm.session().open(given, () -> vm.session().open(vm.session().shippedModel()));
         } else {
-            vm.open(settings.get(LAST_MODEL).map(Path::of).filter(Files::isRegularFile)
-                    .filter(p -> !p.equals(recoveryFile)).orElse(vm.shippedModel()));
+            vm.session().open(settings.get(LAST_MODEL).map(Path::of).filter(Files::isRegularFile)
+                    .filter(p -> !p.equals(recoveryFile)).orElse(vm.session().shippedModel()));
         }
         settings.get(LAST_DATASET).filter(d -> vm.training().datasetChoices().contains(d) || Files.isDirectory(Path.of(d)))
                 .ifPresent(vm.training().datasetProperty()::set);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        scale = new UiScale(settings, UiScale.forScreen(screen.getWidth(), screen.getHeight()), vm::status);
+        scale = new UiScale(settings, UiScale.forScreen(screen.getWidth(), screen.getHeight()), vm.notifier()::status);
 
         unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
         exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
-        grid = new GridView(vm);
+        grid = new GridView(vm.grid(), vm.session(), vm.sampling());
         StartupReport.whenFirstGridDrawn(vm);
         trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
-        charts = new ChartsPane(vm.training(), vm.modelProperty());
+        charts = new ChartsPane(vm.training(), vm.session().modelProperty());
         selection = new SelectionPane(vm.grid());
-        sampling = new SamplingPane(vm.sampling(), vm.grid(), vm.modelProperty());
+        sampling = new SamplingPane(vm.sampling(), vm.grid(), vm.session().modelProperty());
         plane = new PlanePane(vm.grid());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
@@ -163,9 +177,9 @@ public final class LatentExplorerApp extends Application {
         fitToWindow(scene, leftScroll, rightScroll);
         openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
-                file -> unsaved.thenRun("opening another model", () -> vm.open(file)), assets.models());
-        settings.problem().ifPresent(vm::status);
-        vm.modelProperty().addListener((o, a, b) -> {
+                file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
+        settings.problem().ifPresent(vm.notifier()::status);
+        vm.session().modelProperty().addListener((o, a, b) -> {
             if (b != null && b.file() != null && (a == null || !b.file().equals(a.file()))) {
                 settings.put(LAST_MODEL, b.file().toAbsolutePath().toString());
                 remember();
@@ -176,10 +190,10 @@ public final class LatentExplorerApp extends Application {
             remember();
         });
 
-        vm.messageProperty().addListener((o, a, b) -> {
+        vm.notifier().messageProperty().addListener((o, a, b) -> {
             if (b != null) {
                 showMessage(b);
-                vm.messageProperty().set(null);
+                vm.notifier().messageProperty().set(null);
             }
         });
         poller = new Timeline(new KeyFrame(Duration.millis(100), e -> vm.training().poll()));
@@ -192,9 +206,9 @@ public final class LatentExplorerApp extends Application {
             }
         });
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            CurrentModel m = vm.modelProperty().get();
-            return m == null ? TITLE : TITLE + " \u2014 " + m.title() + (vm.isDirty() ? " \u2022" : "");
-        }, vm.modelProperty(), vm.dirtyProperty()));
+            CurrentModel m = vm.session().modelProperty().get();
+            return m == null ? TITLE : TITLE + " \u2014 " + m.title() + (vm.session().isDirty() ? " \u2022" : "");
+        }, vm.session().modelProperty(), vm.session().dirtyProperty()));
         stage.setOnCloseRequest(e -> {
             e.consume();
             quit();
@@ -210,7 +224,7 @@ public final class LatentExplorerApp extends Application {
         }
         stage.show();
         grid.requestFocus();
-        vm.recoveredModel().ifPresent(file -> vm.tell("Unsaved training was kept",
+        vm.session().recoveredModel().ifPresent(file -> vm.notifier().tell("Unsaved training was kept",
                 "A model trained in an earlier session was not saved before the window closed. A copy from its last"
                         + " finished epoch is in " + file + ": open it with File > Open Recovered Training, then save it."));
     }
@@ -279,7 +293,7 @@ public final class LatentExplorerApp extends Application {
         try {
             settings.save();
         } catch (java.io.IOException | RuntimeException e) {
-            vm.status("Could not remember the settings in " + settings.file() + ": " + e.getMessage());
+            vm.notifier().status("Could not remember the settings in " + settings.file() + ": " + e.getMessage());
         }
     }
 
@@ -350,16 +364,16 @@ public final class LatentExplorerApp extends Application {
 
     private MenuBar menus() {
         MenuItem open = item("Open\u2026", "Shortcut+O", e -> openModel());
-        open.disableProperty().bind(vm.training().activeProperty().or(vm.busyProperty()));
+        open.disableProperty().bind(vm.training().activeProperty().or(vm.session().busyProperty()));
         MenuItem save = item("Save", "Shortcut+S", e -> saveModel(false));
         MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", e -> saveModel(true));
-        save.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
+        save.disableProperty().bind(vm.session().modelProperty().isNull().or(vm.session().busyProperty()));
         saveAs.disableProperty().bind(save.disableProperty());
         MenuItem openShipped = item("Open the Shipped MNIST Model", null,
-                e -> unsaved.thenRun("opening another model", () -> vm.open(vm.shippedModel())));
+                e -> unsaved.thenRun("opening another model", () -> vm.session().open(vm.session().shippedModel())));
         openShipped.disableProperty().bind(open.disableProperty());
         MenuItem openRecovered = item("Open Recovered Training", null, e -> unsaved.thenRun("opening the recovered training",
-                () -> vm.recoveredModel().ifPresentOrElse(vm::open, () -> vm.status("There is no recovered training."))));
+                () -> vm.session().recoveredModel().ifPresentOrElse(vm.session()::open, () -> vm.notifier().status("There is no recovered training."))));
         openRecovered.disableProperty().bind(open.disableProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", e -> quit());
         MenuItem exportGrid = item("Export the Grid as PNG\u2026", "Shortcut+E", e -> exports.picture(grid, "grid"));
@@ -367,7 +381,7 @@ public final class LatentExplorerApp extends Application {
         MenuItem exportHistory = item("Export the Loss History as CSV\u2026", null, e -> exports.history());
         MenuItem exportEncoded = item("Export the Encoded Test Set as CSV\u2026", null, e -> exports.encodedTestSet());
         for (MenuItem m : new MenuItem[] {exportGrid, exportWindow, exportHistory, exportEncoded}) {
-            m.disableProperty().bind(vm.modelProperty().isNull());
+            m.disableProperty().bind(vm.session().modelProperty().isNull());
         }
         Menu export = new Menu("Export", null, exportGrid, exportWindow, exportHistory, exportEncoded);
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
@@ -422,7 +436,7 @@ public final class LatentExplorerApp extends Application {
 
     private HBox statusBar() {
         Label status = new Label();
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.notifier().statusProperty());
         status.getStyleClass().add("status");
         status.setMinWidth(0);
         Label pointer = new Label();
@@ -439,7 +453,7 @@ public final class LatentExplorerApp extends Application {
 
     private void openModel() {
         unsaved.thenRun("opening another model",
-                () -> dialogs.modelToOpen(stage, vm.modelsFolder()).ifPresent(vm::open));
+                () -> dialogs.modelToOpen(stage, vm.session().modelsFolder()).ifPresent(vm.session()::open));
     }
 
     /** A model file (.lvae or a Deeplearning4j zip) dropped anywhere on the window opens as File > Open opens it. */
@@ -455,9 +469,9 @@ public final class LatentExplorerApp extends Application {
             if (one) {
                 Path file = e.getDragboard().getFiles().get(0).toPath();
                 // After the drop has finished: asking about unsaved training opens a dialog.
-                Platform.runLater(() -> unsaved.thenRun("opening another model", () -> vm.open(file)));
+                Platform.runLater(() -> unsaved.thenRun("opening another model", () -> vm.session().open(file)));
             } else {
-                vm.status("Drop one model file to open it");
+                vm.notifier().status("Drop one model file to open it");
             }
             e.setDropCompleted(one);
             e.consume();
@@ -475,14 +489,14 @@ public final class LatentExplorerApp extends Application {
 
     /** Saves to the model's file, or asks where first; then runs after. */
     private void saveModel(boolean askWhere, Runnable after) {
-        CurrentModel m = vm.modelProperty().get();
+        CurrentModel m = vm.session().modelProperty().get();
         if (m == null) {
             return;
         }
         Optional<Path> target = !askWhere && m.file() != null && !isShipped(m.file())
                 ? Optional.of(m.file())
-                : dialogs.modelToSave(stage, vm.modelsFolder(), suggestedName(m));
-        target.ifPresent(p -> vm.save(p, after));
+                : dialogs.modelToSave(stage, vm.session().modelsFolder(), suggestedName(m));
+        target.ifPresent(p -> vm.session().save(p, after));
     }
 
     private void saveModel(boolean askWhere) {
@@ -492,7 +506,7 @@ public final class LatentExplorerApp extends Application {
     /** The shipped models are not overwritten by a plain Save: it asks for a new file instead. */
     private boolean isShipped(Path file) {
         try {
-            return file.toAbsolutePath().getParent().equals(vm.shippedModel().toAbsolutePath().getParent());
+            return file.toAbsolutePath().getParent().equals(vm.session().shippedModel().toAbsolutePath().getParent());
         } catch (RuntimeException e) {
             return false;
         }

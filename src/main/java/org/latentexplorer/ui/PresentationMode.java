@@ -23,6 +23,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.UiScale;
+import org.latentexplorer.ui.grid.GridView;
+import org.latentexplorer.ui.session.CurrentModel;
+import org.latentexplorer.ui.training.KnobControl;
+import org.latentexplorer.ui.training.KnobViewModel;
+import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
  * F5: the window for a projector. Full screen, everything larger, a high-contrast dark palette,
@@ -102,7 +109,7 @@ final class PresentationMode {
         });
         models.setOnAction(e -> {
             Path p = models.getValue();
-            CurrentModel m = vm.modelProperty().get();
+            CurrentModel m = vm.session().modelProperty().get();
             if (!picking && p != null && (m == null || !p.equals(m.file()))) {
                 open.accept(p);
                 grid.requestFocus();
@@ -209,10 +216,10 @@ final class PresentationMode {
                 try (Stream<Path> files = Files.list(modelsFolder)) {
                     files.filter(p -> p.getFileName().toString().endsWith(".lvae")).sorted().forEach(models.getItems()::add);
                 } catch (IOException e) {
-                    vm.status("Could not list the models in " + modelsFolder + ": " + e.getMessage());
+                    vm.notifier().status("Could not list the models in " + modelsFolder + ": " + e.getMessage());
                 }
             }
-            CurrentModel m = vm.modelProperty().get();
+            CurrentModel m = vm.session().modelProperty().get();
             if (m != null && m.file() != null) {
                 if (!models.getItems().contains(m.file())) {
                     models.getItems().add(0, m.file());

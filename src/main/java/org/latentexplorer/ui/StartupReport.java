@@ -35,7 +35,7 @@ final class StartupReport {
                 o.removeListener(this);
                 Platform.runLater(() -> System.err.println("first-grid-drawn epoch_ms=" + System.currentTimeMillis()
                         + " jvm_uptime_ms=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-                        + " model=" + (vm.modelProperty().get() == null ? "" : vm.modelProperty().get().title())));
+                        + " model=" + (vm.session().modelProperty().get() == null ? "" : vm.session().modelProperty().get().title())));
             }
         });
     }

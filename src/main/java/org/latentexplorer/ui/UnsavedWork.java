@@ -35,7 +35,7 @@ final class UnsavedWork {
      * @param doing what the action does, for the question: "opening another model"
      */
     void thenRun(String doing, Runnable action) {
-        if (!vm.isDirty() && !vm.training().isActive()) {
+        if (!vm.session().isDirty() && !vm.training().isActive()) {
             action.run();
             return;
         }
@@ -52,7 +52,7 @@ final class UnsavedWork {
             return;
         }
         if (answer.get() == discard) {
-            vm.discardRecovery();
+            vm.session().discardRecovery();
             action.run();
             return;
         }

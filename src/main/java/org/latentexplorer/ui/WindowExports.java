@@ -11,6 +11,11 @@ import javafx.stage.Window;
 
 import org.latentexplorer.explore.Exports;
 import org.latentexplorer.model.Network;
+import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.modelinfo.ModelDescription;
+import org.latentexplorer.ui.session.CurrentModel;
+import org.latentexplorer.ui.session.Tasks;
+import org.latentexplorer.ui.session.Notifier;
 
 /**
  * File > Export: the grid as drawn (axes, overlays, legend) and the whole window as PNG, stamped
@@ -32,13 +37,13 @@ final class WindowExports {
 
     /** The stamp for what is on screen now: a running training's own hyper-parameters and epoch. */
     String stamp() {
-        CurrentModel m = vm.modelProperty().get();
+        CurrentModel m = vm.session().modelProperty().get();
         return Exports.stamp(m.title(), m.liveConfig(), ModelDescription.epochs(m.history()), m.info().get("seed"));
     }
 
     /** A picture of node as it is on screen, stamped, to a PNG the user picks. */
     void picture(Node node, String what) {
-        CurrentModel m = vm.modelProperty().get();
+        CurrentModel m = vm.session().modelProperty().get();
         if (m == null) {
             return;
         }
@@ -51,7 +56,7 @@ final class WindowExports {
     }
 
     void history() {
-        CurrentModel m = vm.modelProperty().get();
+        CurrentModel m = vm.session().modelProperty().get();
         if (m == null) {
             return;
         }
@@ -61,13 +66,13 @@ final class WindowExports {
     }
 
     void encodedTestSet() {
-        CurrentModel m = vm.modelProperty().get();
+        CurrentModel m = vm.session().modelProperty().get();
         if (m == null) {
             return;
         }
-        var split = vm.dataProperty().get();
+        var split = vm.session().dataProperty().get();
         if (split == null || split.imageSize() != m.config().inputSize()) {
-            vm.tell("Could not export the encoded test set", "The test set of " + m.title()
+            vm.notifier().tell("Could not export the encoded test set", "The test set of " + m.title()
                     + (m.dataset() == null ? " is not known." : " (" + m.dataset() + ") is not loaded."));
             return;
         }
@@ -81,13 +86,13 @@ final class WindowExports {
 
     private void write(Path file, Writing writing) {
         folder = file.toAbsolutePath().getParent();
-        vm.status("Exporting " + file + " ...");
-        vm.tasks.submit(Tasks.Lane.FILES, () -> {
+        vm.notifier().status("Exporting " + file + " ...");
+        vm.tasks().submit(Tasks.Lane.FILES, () -> {
             writing.run();
             return file;
-        }, done -> vm.status("Exported " + file), failure -> {
-            vm.status("Could not export " + file);
-            vm.tell("Could not export", ExplorerViewModel.explain(failure, file));
+        }, done -> vm.notifier().status("Exported " + file), failure -> {
+            vm.notifier().status("Could not export " + file);
+            vm.notifier().tell("Could not export", Notifier.explain(failure, file));
         });
     }
 

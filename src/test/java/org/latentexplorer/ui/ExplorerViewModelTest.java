@@ -23,6 +23,12 @@ import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.session.CurrentModel;
+import org.latentexplorer.ui.session.DirectTasks;
+import org.latentexplorer.ui.session.Notifier;
+import org.latentexplorer.ui.session.UserMessage;
+import org.latentexplorer.ui.training.TrainingCurves;
 
 /** Opening and saving model files, and what the window shows of the model it holds. */
 class ExplorerViewModelTest {
@@ -33,14 +39,14 @@ class ExplorerViewModelTest {
     void openingTheShippedModelShowsItsGridAndItsLabelledTestSet() {
         ExplorerViewModel vm = Shipped.open();
 
-        CurrentModel m = vm.modelProperty().get();
-        assertEquals(vm.shippedModel(), m.file());
+        CurrentModel m = vm.session().modelProperty().get();
+        assertEquals(vm.session().shippedModel(), m.file());
         assertEquals("mnist-vae.lvae", m.title());
         assertEquals("mnist", m.dataset());
         assertEquals(2, m.config().latent());
-        assertFalse(vm.isDirty());
-        assertFalse(vm.busyProperty().get());
-        assertEquals("Opened " + vm.shippedModel(), vm.statusProperty().get());
+        assertFalse(vm.session().isDirty());
+        assertFalse(vm.session().busyProperty().get());
+        assertEquals("Opened " + vm.session().shippedModel(), vm.notifier().statusProperty().get());
 
         GridViewModel.RenderedGrid grid = vm.grid().renderedProperty().get();
         assertNotNull(grid, "no grid rendered");
@@ -57,7 +63,7 @@ class ExplorerViewModelTest {
         assertTrue(bright > all / 50, bright + " bright of " + all);
         assertTrue(dark > all / 2, dark + " dark of " + all);
 
-        assertEquals("mnist", vm.dataProperty().get().name());
+        assertEquals("mnist", vm.session().dataProperty().get().name());
         LatentSpace.Embedding e = vm.grid().embeddingProperty().get();
         assertNotNull(e, "test set not encoded");
         assertEquals(2000, e.count());
@@ -74,7 +80,7 @@ class ExplorerViewModelTest {
     @Test
     void openingAModelPlotsItsPastEpochs() {
         ExplorerViewModel vm = Shipped.open();
-        List<TrainingHistory.Epoch> epochs = vm.modelProperty().get().history().epochs();
+        List<TrainingHistory.Epoch> epochs = vm.session().modelProperty().get().history().epochs();
         List<TrainingCurves.Point> test = vm.training().curves().testRecon();
         assertEquals(30, epochs.size());
         assertEquals(epochs.size(), test.size());
@@ -86,10 +92,10 @@ class ExplorerViewModelTest {
     @Test
     void reopeningAModelOfTheSameDataKeepsTheTestSetAndEncodesItAgain() {
         ExplorerViewModel vm = Shipped.open();
-        CurrentModel first = vm.modelProperty().get();
+        CurrentModel first = vm.session().modelProperty().get();
         LatentSpace.Embedding before = vm.grid().embeddingProperty().get();
-        vm.open(vm.shippedModel());
-        assertNotSame(first, vm.modelProperty().get());
+        vm.session().open(vm.session().shippedModel());
+        assertNotSame(first, vm.session().modelProperty().get());
         LatentSpace.Embedding after = vm.grid().embeddingProperty().get();
         assertNotNull(after);
         assertNotSame(before, after);
@@ -107,7 +113,7 @@ class ExplorerViewModelTest {
     @Test
     void aTruncatedModelFileIsRefusedAndTheModelStays() throws IOException {
         ExplorerViewModel probe = new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
-        byte[] whole = Files.readAllBytes(probe.shippedModel());
+        byte[] whole = Files.readAllBytes(probe.session().shippedModel());
         Path file = Files.write(tmp.resolve("truncated.lvae"), Arrays.copyOf(whole, whole.length / 2));
         assertOpenFailsAndKeepsTheModel(file);
     }
@@ -119,44 +125,44 @@ class ExplorerViewModelTest {
 
     private static void assertOpenFailsAndKeepsTheModel(Path file) {
         ExplorerViewModel vm = Shipped.open();
-        CurrentModel model = vm.modelProperty().get();
+        CurrentModel model = vm.session().modelProperty().get();
         GridViewModel.RenderedGrid grid = vm.grid().renderedProperty().get();
         LatentSpace.Embedding embedding = vm.grid().embeddingProperty().get();
 
-        vm.open(file);
+        vm.session().open(file);
 
-        UserMessage message = vm.messageProperty().get();
+        UserMessage message = vm.notifier().messageProperty().get();
         assertNotNull(message, "no message for " + file);
         assertEquals("Could not open the model", message.title());
         assertTrue(message.text().contains(file.getFileName().toString()), message.text());
-        assertSame(model, vm.modelProperty().get());
+        assertSame(model, vm.session().modelProperty().get());
         assertSame(grid, vm.grid().renderedProperty().get());
         assertSame(embedding, vm.grid().embeddingProperty().get());
-        assertFalse(vm.busyProperty().get());
-        assertFalse(vm.isDirty());
-        assertEquals("Could not open " + file, vm.statusProperty().get());
+        assertFalse(vm.session().busyProperty().get());
+        assertFalse(vm.session().isDirty());
+        assertEquals("Could not open " + file, vm.notifier().statusProperty().get());
     }
 
     @Test
     void savingWritesAFileThatReadsBackAndBecomesTheModelsFile() throws IOException {
         ExplorerViewModel vm = Shipped.open();
-        SavedModel shown = vm.modelProperty().get().saved();
+        SavedModel shown = vm.session().modelProperty().get().saved();
         Path file = tmp.resolve("copy.lvae");
         int[] saved = {0};
 
-        vm.save(file, () -> saved[0]++);
+        vm.session().save(file, () -> saved[0]++);
 
         assertEquals(1, saved[0]);
-        assertNull(vm.messageProperty().get());
+        assertNull(vm.notifier().messageProperty().get());
         SavedModel back = ModelFile.read(file);
         assertEquals(shown.config(), back.config());
         assertArrayEquals(shown.params(), back.params());
         assertEquals(shown.history().size(), back.history().size());
-        assertEquals(file, vm.modelProperty().get().file());
-        assertEquals("copy.lvae", vm.modelProperty().get().title());
-        assertEquals(tmp, vm.modelsFolder());
-        assertFalse(vm.isDirty());
-        assertFalse(vm.busyProperty().get());
+        assertEquals(file, vm.session().modelProperty().get().file());
+        assertEquals("copy.lvae", vm.session().modelProperty().get().title());
+        assertEquals(tmp, vm.session().modelsFolder());
+        assertFalse(vm.session().isDirty());
+        assertFalse(vm.session().busyProperty().get());
     }
 
     @Test
@@ -164,10 +170,10 @@ class ExplorerViewModelTest {
         // ModelFile.write creates missing parent folders, so this is not a failure.
         ExplorerViewModel vm = Shipped.open();
         Path file = tmp.resolve("new-folder").resolve("m.lvae");
-        vm.save(file, () -> { });
-        assertNull(vm.messageProperty().get());
-        assertArrayEquals(vm.modelProperty().get().saved().params(), ModelFile.read(file).params());
-        assertEquals(file, vm.modelProperty().get().file());
+        vm.session().save(file, () -> { });
+        assertNull(vm.notifier().messageProperty().get());
+        assertArrayEquals(vm.session().modelProperty().get().saved().params(), ModelFile.read(file).params());
+        assertEquals(file, vm.session().modelProperty().get().file());
     }
 
     @Test
@@ -183,26 +189,26 @@ class ExplorerViewModelTest {
 
     private static void assertSaveFailsAndKeepsTheModel(Path file) {
         ExplorerViewModel vm = Shipped.open();
-        CurrentModel model = vm.modelProperty().get();
+        CurrentModel model = vm.session().modelProperty().get();
         boolean[] saved = {false};
 
-        vm.save(file, () -> saved[0] = true);
+        vm.session().save(file, () -> saved[0] = true);
 
-        UserMessage message = vm.messageProperty().get();
+        UserMessage message = vm.notifier().messageProperty().get();
         assertNotNull(message, "no message for " + file);
         assertEquals("Could not save the model", message.title());
         assertTrue(message.text().contains(file.toString()), message.text());
         assertFalse(saved[0]);
-        assertSame(model, vm.modelProperty().get());
-        assertFalse(vm.busyProperty().get());
-        assertEquals("Could not save " + file, vm.statusProperty().get());
+        assertSame(model, vm.session().modelProperty().get());
+        assertFalse(vm.session().busyProperty().get());
+        assertEquals("Could not save " + file, vm.notifier().statusProperty().get());
     }
 
     @Test
     void savingWithNoModelDoesNothing() {
         DirectTasks tasks = new DirectTasks();
         ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
-        vm.save(tmp.resolve("nothing.lvae"), () -> { });
+        vm.session().save(tmp.resolve("nothing.lvae"), () -> { });
         assertTrue(tasks.submitted.isEmpty());
         assertFalse(Files.exists(tmp.resolve("nothing.lvae")));
     }
@@ -211,10 +217,10 @@ class ExplorerViewModelTest {
     void explainUnwrapsAndNamesTheFileOnce() {
         Path file = Path.of("/some/where/m.lvae");
         assertEquals("/some/where/m.lvae: disk full",
-                ExplorerViewModel.explain(new java.io.UncheckedIOException(new IOException("disk full")), file));
-        assertEquals("m.lvae is damaged", ExplorerViewModel.explain(new IOException("m.lvae is damaged"), file));
+                Notifier.explain(new java.io.UncheckedIOException(new IOException("disk full")), file));
+        assertEquals("m.lvae is damaged", Notifier.explain(new IOException("m.lvae is damaged"), file));
         assertEquals("/some/where/m.lvae: not enough memory (Java heap space)",
-                ExplorerViewModel.explain(new OutOfMemoryError("Java heap space"), file));
-        assertEquals("IllegalStateException", ExplorerViewModel.explain(new IllegalStateException(), null));
+                Notifier.explain(new OutOfMemoryError("Java heap space"), file));
+        assertEquals("IllegalStateException", Notifier.explain(new IllegalStateException(), null));
     }
 }

@@ -36,6 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.modelinfo.ModelDescription;
+import org.latentexplorer.ui.session.CurrentModel;
 
 /** The window opening VAEs trained with Deeplearning4j, from File > Open and dropped on it, and refusing hostile zips. */
 class ImportedModelWindowTest {
@@ -99,16 +103,16 @@ class ImportedModelWindowTest {
     @Test
     void aVaeFromDeeplearning4jOpensAndItsGridIsWhatDeeplearning4jDecodes() throws Exception {
         openWithCtrlO(zip);
-        waitFor(30, () -> app.viewModel().modelProperty().get().title().equals("dl4j-vae.zip (imported)"));
-        CurrentModel m = app.viewModel().modelProperty().get();
+        waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals("dl4j-vae.zip (imported)"));
+        CurrentModel m = app.viewModel().session().modelProperty().get();
         assertNull(m.file(), "Save asks where: the Deeplearning4j file is never overwritten");
-        assertTrue(app.viewModel().statusProperty().get().contains("Deeplearning4j"), app.viewModel().statusProperty().get());
-        assertTrue(app.viewModel().statusProperty().get().contains("no test set is shown"));
+        assertTrue(app.viewModel().notifier().statusProperty().get().contains("Deeplearning4j"), app.viewModel().notifier().statusProperty().get());
+        assertTrue(app.viewModel().notifier().statusProperty().get().contains("no test set is shown"));
         assertEquals("Trained on an unknown dataset", ModelDescription.data(m));
         assertEquals("Trained with Deeplearning4j; no history recorded", ModelDescription.quality(m));
         GridViewModel grid = app.viewModel().grid();
         waitFor(30, () -> matchesDeeplearning4j(grid.renderedProperty().get()));
-        assertNull(app.viewModel().dataProperty().get(), "no dataset, so no scatter");
+        assertNull(app.viewModel().session().dataProperty().get(), "no dataset, so no scatter");
     }
 
     @Test
@@ -125,14 +129,14 @@ class ImportedModelWindowTest {
             DragEvent drop = new DragEvent(DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10, TransferMode.COPY, null, null, null);
             scene.getRoot().fireEvent(drop);
         });
-        waitFor(30, () -> app.viewModel().modelProperty().get().title().equals("dl4j-vae.zip (imported)"));
+        waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals("dl4j-vae.zip (imported)"));
         GridViewModel grid = app.viewModel().grid();
         waitFor(30, () -> matchesDeeplearning4j(grid.renderedProperty().get()));
     }
 
     @Test
     void aHostileZipIsNamedInADialogAndTheModelOnScreenStays() throws Exception {
-        CurrentModel before = app.viewModel().modelProperty().get();
+        CurrentModel before = app.viewModel().session().modelProperty().get();
         var renderedBefore = app.viewModel().grid().renderedProperty().get();
         byte[] whole = Files.readAllBytes(zip);
         Path bad = Files.write(tmp.resolve("cut-short.zip"), java.util.Arrays.copyOf(whole, whole.length - 40));
@@ -140,7 +144,7 @@ class ImportedModelWindowTest {
         waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().startsWith(bad + ": not a complete zip archive"), dialog.getContentText());
-        assertSame(before, app.viewModel().modelProperty().get());
+        assertSame(before, app.viewModel().session().modelProperty().get());
         assertSame(renderedBefore, app.viewModel().grid().renderedProperty().get());
         robot.clickOn("OK");
     }

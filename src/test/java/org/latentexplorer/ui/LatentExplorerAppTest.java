@@ -28,6 +28,18 @@ import org.latentexplorer.explore.Viewport;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.grid.GridView;
+import org.latentexplorer.ui.common.UiScale;
+import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.grid.SelectionPane;
+import org.latentexplorer.ui.sampling.SamplingPane;
+import org.latentexplorer.ui.sampling.SamplingViewModel;
+import org.latentexplorer.ui.session.CurrentModel;
+import org.latentexplorer.ui.training.ChartsPane;
+import org.latentexplorer.ui.training.KnobViewModel;
+import org.latentexplorer.ui.training.TrainingPane;
+import org.latentexplorer.ui.training.TrainingViewModel;
 
 /** The whole window, driven like a user would, headless. */
 class LatentExplorerAppTest {
@@ -84,7 +96,7 @@ class LatentExplorerAppTest {
 
     @Test
     void startsWithTheShippedModelAndAGridThatIsNotBlank() throws Exception {
-        assertEquals("mnist-vae.lvae", app.viewModel().modelProperty().get().title());
+        assertEquals("mnist-vae.lvae", app.viewModel().session().modelProperty().get().title());
         GridView view = app.gridView();
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
         int x0 = (int) view.plotX();
@@ -194,8 +206,8 @@ class LatentExplorerAppTest {
         robot.clickOn(app.trainingPane().train);
         waitFor(60, () -> training.stateProperty().get() == TrainingViewModel.State.RUNNING);
         waitFor(60, () -> app.charts().reconPoints() > 5 && app.charts().penaltyPoints() > 5);
-        assertTrue(app.viewModel().isDirty());
-        assertSame(null, app.viewModel().modelProperty().get().file());
+        assertTrue(app.viewModel().session().isDirty());
+        assertSame(null, app.viewModel().session().modelProperty().get().file());
 
         // Moving the beta slider changes the running training's beta.
         robot.interact(() -> app.trainingPane().knob("vae", "beta").slider.setValue(KnobViewModel.positionOf(training.knob("vae", "beta").knob(), 4)));
@@ -207,7 +219,7 @@ class LatentExplorerAppTest {
         robot.clickOn(app.trainingPane().cancel);
         waitFor(60, () -> !training.isActive());
         assertEquals(TrainingViewModel.State.IDLE, training.stateProperty().get());
-        assertTrue(app.viewModel().isDirty(), "cancelled training keeps its unsaved weights");
+        assertTrue(app.viewModel().session().isDirty(), "cancelled training keeps its unsaved weights");
         assertNotNull(app.viewModel().grid().renderedProperty().get());
         // ... and a copy of them, in case the window never gets to save them.
         Path recovery = tmp.resolve("recovery.lvae");
@@ -229,7 +241,7 @@ class LatentExplorerAppTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         Path saved = tmp.resolve("mnist-k2-vae.lvae");
-        waitFor(30, () -> Files.exists(saved) && !app.viewModel().busyProperty().get());
+        waitFor(30, () -> Files.exists(saved) && !app.viewModel().session().busyProperty().get());
         var model = org.latentexplorer.model.ModelFile.read(saved);
         assertEquals(64, model.config().encoder().get(0));
         assertNotNull(model.optimizer(), "a save during training keeps Adam's state, to continue later");
@@ -249,10 +261,10 @@ class LatentExplorerAppTest {
 
     @Test
     void aCorruptModelFileIsReportedByNameAndTheCurrentModelStays() throws Exception {
-        CurrentModel before = app.viewModel().modelProperty().get();
+        CurrentModel before = app.viewModel().session().modelProperty().get();
         var renderedBefore = app.viewModel().grid().renderedProperty().get();
         Path bad = tmp.resolve("broken.lvae");
-        byte[] shipped = Files.readAllBytes(app.viewModel().shippedModel());
+        byte[] shipped = Files.readAllBytes(app.viewModel().session().shippedModel());
         Files.write(bad, java.util.Arrays.copyOf(shipped, shipped.length / 3));
         nextOpen.set(bad);
         robot.clickOn(app.gridView());
@@ -260,7 +272,7 @@ class LatentExplorerAppTest {
         waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
-        assertSame(before, app.viewModel().modelProperty().get());
+        assertSame(before, app.viewModel().session().modelProperty().get());
         assertSame(renderedBefore, app.viewModel().grid().renderedProperty().get());
         robot.clickOn("OK");
     }
@@ -278,7 +290,7 @@ class LatentExplorerAppTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         GridViewModel grid = app.viewModel().grid();
         waitFor(30, () -> grid.renderedProperty().get() != null && grid.renderedProperty().get().request().slice().latent() == 3);
-        assertEquals("k3.lvae", app.viewModel().modelProperty().get().title());
+        assertEquals("k3.lvae", app.viewModel().session().modelProperty().get().title());
 
         // Across z3 instead of z1: the plane is z3 x z2, z1 held (at 0).
         robot.interact(() -> app.planePane().across.getSelectionModel().select(2));
@@ -314,7 +326,7 @@ class LatentExplorerAppTest {
             nextOpen.set(file);
             robot.clickOn(app.gridView());
             robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
-            waitFor(30, () -> app.viewModel().modelProperty().get().title().equals(id + ".lvae"));
+            waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals(id + ".lvae"));
 
             boolean sparse = id.equals("sparse-ae");
             assertEquals(sparse, charts.kl.isVisible(), id + ": penalty chart");
@@ -373,7 +385,7 @@ class LatentExplorerAppTest {
         waitFor(60, () -> app.charts().reconPoints() > 5);
         robot.clickOn(app.trainingPane().cancel);
         waitFor(60, () -> !training.isActive());
-        assertTrue(app.viewModel().isDirty());
+        assertTrue(app.viewModel().session().isDirty());
     }
 
     /** Pixels of the train curve's blue inside a chart's plot area. */
@@ -399,10 +411,10 @@ class LatentExplorerAppTest {
     void openingAnotherModelAfterTrainingDrawsNoneOfTheRunsCurves() throws Exception {
         trainBrieflyAndCancel();
         assertTrue(trainBluePixels(app.charts().recon) > 20, "the run's train curve is drawn");
-        robot.interact(() -> app.viewModel().discardRecovery());
+        robot.interact(() -> app.viewModel().session().discardRecovery());
         // Answer the unsaved-model question with Don't Save.
-        robot.interact(() -> app.viewModel().open(app.viewModel().shippedModel()));
-        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().modelProperty().get().title()));
+        robot.interact(() -> app.viewModel().session().open(app.viewModel().session().shippedModel()));
+        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().session().modelProperty().get().title()));
         WaitForAsyncUtils.waitForFxEvents();
         // The shipped model stores no train curve: none may be drawn against its axes.
         assertEquals(0, app.charts().reconPoints());
@@ -421,7 +433,7 @@ class LatentExplorerAppTest {
     @Test
     void openingAModelWithUnsavedTrainingAsksFirst() throws Exception {
         trainBrieflyAndCancel();
-        CurrentModel trained = app.viewModel().modelProperty().get();
+        CurrentModel trained = app.viewModel().session().modelProperty().get();
         Path other = Shipped.modelWithLatent(tmp, 3);
         nextOpen.set(other);
         robot.clickOn(app.gridView());
@@ -432,13 +444,13 @@ class LatentExplorerAppTest {
         assertTrue(ask.getContentText().contains("opening another model"), ask.getContentText());
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(trained, app.viewModel().modelProperty().get(), "Cancel keeps the trained model");
+        assertSame(trained, app.viewModel().session().modelProperty().get(), "Cancel keeps the trained model");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn("Don't Save");
-        waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().modelProperty().get().title()));
-        assertTrue(!app.viewModel().isDirty());
+        waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().session().modelProperty().get().title()));
+        assertTrue(!app.viewModel().session().isDirty());
     }
 
     @Test
@@ -675,7 +687,7 @@ class LatentExplorerAppTest {
         robot.interact(() -> app.exports().encodedTestSet());
         waitFor(30, () -> Files.exists(encoded));
         java.util.List<String> rows = Files.readAllLines(encoded);
-        assertEquals(app.viewModel().dataProperty().get().test().count() + 1, rows.size());
+        assertEquals(app.viewModel().session().dataProperty().get().test().count() + 1, rows.size());
         // The scatter on screen shows the first images' means: the CSV holds the same numbers.
         var shown = app.viewModel().grid().embeddingProperty().get();
         String[] first = rows.get(1).split(",");
@@ -688,12 +700,12 @@ class LatentExplorerAppTest {
         Path blocker = tmp.resolve("not-a-folder");
         Files.writeString(blocker, "x");
         nextExport.set(blocker.resolve("history.csv"));
-        CurrentModel before = app.viewModel().modelProperty().get();
+        CurrentModel before = app.viewModel().session().modelProperty().get();
         robot.interact(() -> app.exports().history());
         waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(d.getContentText().contains("not-a-folder"), d.getContentText());
-        assertSame(before, app.viewModel().modelProperty().get());
+        assertSame(before, app.viewModel().session().modelProperty().get());
         robot.clickOn("OK");
     }
 

@@ -16,23 +16,24 @@ import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Vae;
+import org.latentexplorer.ui.session.DirectTasks;
 
 /** Fixtures: the window's state with the shipped MNIST model open (all work done on the test thread), small model files. */
-final class Shipped {
+public final class Shipped {
     private Shipped() {
     }
 
-    static ExplorerViewModel open() {
+    public static ExplorerViewModel open() {
         return open(new DirectTasks());
     }
 
-    static ExplorerViewModel open(DirectTasks tasks) {
+    public static ExplorerViewModel open(DirectTasks tasks) {
         ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
         vm.grid().showTestSetProperty().set(true);
-        vm.open(vm.shippedModel());
+        vm.session().open(vm.session().shippedModel());
         // Fail here, with the reason, rather than in every test that needs the model.
-        assertNull(vm.messageProperty().get(), () -> String.valueOf(vm.messageProperty().get()));
-        assertNotNull(vm.modelProperty().get(), "shipped model not opened");
+        assertNull(vm.notifier().messageProperty().get(), () -> String.valueOf(vm.notifier().messageProperty().get()));
+        assertNotNull(vm.session().modelProperty().get(), "shipped model not opened");
         return vm;
     }
 
@@ -42,7 +43,7 @@ final class Shipped {
     }
 
     /** An untrained MNIST-shaped model with a latent space of the given size, saved to a file. */
-    static Path modelWithLatent(Path dir, int latent) throws IOException {
+    public static Path modelWithLatent(Path dir, int latent) throws IOException {
         ModelConfig config = ModelConfig.of(new Vae(1), 28, 28, List.of(16), latent, Bernoulli.INSTANCE);
         Path file = dir.resolve("latent-" + latent + ".lvae");
         ModelFile.write(file, new SavedModel(config, new Network(config, 3).paramsToArray(), null, new TrainingHistory(),

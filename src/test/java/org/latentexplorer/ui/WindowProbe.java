@@ -14,6 +14,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 import org.latentexplorer.model.NativeRuntime;
+import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
  * A window in its own process, for {@link WindowProcessTest}: the application as a user starts it
@@ -55,8 +56,8 @@ public final class WindowProbe {
         });
         started.await();
         ExplorerViewModel vm = app.viewModel();
-        waitFor(() -> vm.modelProperty().get() != null && vm.grid().renderedProperty().get() != null);
-        say("started model=" + on(() -> vm.modelProperty().get().title()));
+        waitFor(() -> vm.session().modelProperty().get() != null && vm.grid().renderedProperty().get() != null);
+        say("started model=" + on(() -> vm.session().modelProperty().get().title()));
         switch (scenario) {
             case "train" -> {
                 on(() -> {
@@ -69,19 +70,19 @@ public final class WindowProbe {
                 Thread.sleep(Long.MAX_VALUE);
             }
             case "recover" -> {
-                String offered = on(() -> vm.recoveredModel().map(Path::toString).orElse("none"));
+                String offered = on(() -> vm.session().recoveredModel().map(Path::toString).orElse("none"));
                 say("offered=" + offered);
                 waitFor(() -> on(() -> dialogHeader() != null));
                 say("dialog=" + on(WindowProbe::dialogHeader));
                 Path file = Path.of(offered);
                 on(() -> {
-                    vm.open(file);
+                    vm.session().open(file);
                     return null;
                 });
-                waitFor(() -> on(() -> !vm.busyProperty().get() && vm.modelProperty().get() != null
-                        && vm.modelProperty().get().file() == null));
-                say("opened title=" + on(() -> vm.modelProperty().get().title()) + " dirty=" + on(vm::isDirty)
-                        + " epochs=" + on(() -> vm.modelProperty().get().history().size()));
+                waitFor(() -> on(() -> !vm.session().busyProperty().get() && vm.session().modelProperty().get() != null
+                        && vm.session().modelProperty().get().file() == null));
+                say("opened title=" + on(() -> vm.session().modelProperty().get().title()) + " dirty=" + on(vm.session()::isDirty)
+                        + " epochs=" + on(() -> vm.session().modelProperty().get().history().size()));
                 on(() -> {
                     vm.training().continueCurrentProperty().set(true);
                     vm.training().epochsProperty().set(1);
@@ -90,8 +91,8 @@ public final class WindowProbe {
                 });
                 waitFor(() -> on(() -> vm.training().isActive()));
                 waitFor(() -> on(() -> !vm.training().isActive()));
-                say("continued epochs=" + on(() -> vm.modelProperty().get().history().size()) + " status="
-                        + on(() -> vm.statusProperty().get()));
+                say("continued epochs=" + on(() -> vm.session().modelProperty().get().history().size()) + " status="
+                        + on(() -> vm.notifier().statusProperty().get()));
                 System.exit(0);
             }
             case "close-while-training" -> {

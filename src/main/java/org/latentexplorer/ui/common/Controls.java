@@ -1,0 +1,84 @@
+package org.latentexplorer.ui.common;
+
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** Small building blocks shared by the panes. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A tooltip that explains a control in one sentence. */
+    public static <T extends Node> T tip(T node, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(400));
+        t.setShowDuration(Duration.seconds(20));
+        if (node instanceof Control c) {
+            c.setTooltip(t);
+        } else {
+            Tooltip.install(node, t);
+        }
+        return node;
+    }
+
+    /** A titled block of the side panels. */
+    public static VBox section(String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        VBox box = new VBox(8, heading);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("section");
+        return box;
+    }
+
+    /**
+     * Sets a symmetric slider (-5 to 5 by default) to v, widening its range when v lies outside, so
+     * the thumb never sits at the end while the value is beyond it; back inside, the range returns.
+     */
+    public static void showOn(javafx.scene.control.Slider s, double v, double limit) {
+        double range = Math.max(limit, Math.ceil(Math.abs(v)));
+        if (s.getMax() != range) {
+            s.setMin(-range);
+            s.setMax(range);
+            s.setMajorTickUnit(range / 2);
+        }
+        s.setValue(v);
+    }
+
+    /** A slider's arrow keys move it by step, not by its default block of ten units. */
+    public static javafx.scene.control.Slider fineKeys(javafx.scene.control.Slider s, double step) {
+        s.setBlockIncrement(step);
+        return s;
+    }
+
+    /**
+     * Gives a label the height of n lines of its own font, whatever its text: longer text ends in
+     * an ellipsis (the whole of it is in the tooltip), shorter text leaves the room empty.
+     */
+    public static Label lines(Label label, int n) {
+        label.getStyleClass().add("lines-" + n);
+        label.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        label.setMaxWidth(Double.MAX_VALUE);
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(420);
+        full.textProperty().bind(label.textProperty());
+        if (label.getTooltip() == null) {
+            label.setTooltip(full);
+        }
+        return label;
+    }
+
+    public static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,316 @@
+package org.latentexplorer.ui.grid;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.latentexplorer.data.DataSplit;
+import org.latentexplorer.explore.DecodeMode;
+import org.latentexplorer.explore.LatentSlice;
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.Viewport;
+import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.ui.session.LatentSpaceWorker;
+import org.latentexplorer.ui.session.ModelSession;
+import org.latentexplorer.ui.session.Notifier;
+
+/**
+ * The latent grid: which part of which plane is shown, at how many tiles, what is selected, and
+ * the decoded images and encoded test set that go with it. Every change asks the decode lane for
+ * a new picture; answers arrive in {@link #renderedProperty()} and friends.
+ */
+public final class GridViewModel {
+    public static final int MIN_STEPS = 8;
+    public static final int MAX_STEPS = 32;
+    public static final int DEFAULT_STEPS = 20;
+    /** Range of the selection sliders and of the held-dimension sliders. */
+    public static final double SLIDER_LIMIT = 5;
+
+    /** What was asked of the decoder for one frame. */
+    public record GridRequest(Viewport view, LatentSlice slice, int steps, DecodeMode mode, long requestedNanos) {
+    }
+
+    /**
+     * A decoded frame and the request it answers. Once a view has copied the pixels to the screen it
+     * may hand them back ({@link #recycle}) to be overwritten by a later frame.
+     */
+    public record RenderedGrid(GridRequest request, LatentSpace.Mosaic mosaic, long decodeNanos) {
+    }
+
+    /** The image of the selected point. */
+    public record SelectedImage(float[] z, int rows, int cols, float[] pixels) {
+    }
+
+    /** Encoding more test images than this adds nothing visible to the scatter and slows redraws. */
+    public static final int MAX_SCATTER = 5000;
+
+    private final ModelSession session;
+    private final Notifier notifier;
+    private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport", Viewport.DEFAULT);
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", DEFAULT_STEPS);
+    private final ObjectProperty<LatentSlice> slice = new SimpleObjectProperty<>(this, "slice", LatentSlice.firstTwo(2));
+    private final ObjectProperty<DecodeMode> mode = new SimpleObjectProperty<>(this, "mode", DecodeMode.MEAN);
+    private final BooleanProperty showTestSet = new SimpleBooleanProperty(this, "showTestSet", false);
+    private final BooleanProperty showPriorCircles = new SimpleBooleanProperty(this, "showPriorCircles", true);
+    private final javafx.beans.property.DoubleProperty overlayOpacity =
+            new javafx.beans.property.SimpleDoubleProperty(this, "overlayOpacity", 0.85);
+    private final BooleanProperty magnify = new SimpleBooleanProperty(this, "magnify", true);
+    private final ReadOnlyObjectWrapper<RenderedGrid> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
+    private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
+    private final ReadOnlyDoubleWrapper selectedX = new ReadOnlyDoubleWrapper(this, "selectedX");
+    private final ReadOnlyDoubleWrapper selectedY = new ReadOnlyDoubleWrapper(this, "selectedY");
+    private final ReadOnlyObjectWrapper<SelectedImage> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
+    private final ReadOnlyObjectWrapper<LatentSpace.Embedding> embedding = new ReadOnlyObjectWrapper<>(this, "embedding");
+
+    private final LatentSpaceWorker.Latest<GridRequest, RenderedGrid> gridJob;
+    private record PointQuery(float[] z, DecodeMode mode) {
+    }
+
+    private final LatentSpaceWorker.Latest<PointQuery, SelectedImage> pointJob;
+    private final LatentSpaceWorker.Latest<org.latentexplorer.data.ImageSet, LatentSpace.Embedding> encodeJob;
+    private boolean modelReady;
+    /** Pixels of a drawn frame, handed from the UI thread to the decode lane for reuse. */
+    private final java.util.concurrent.atomic.AtomicReference<int[]> spare = new java.util.concurrent.atomic.AtomicReference<>();
+    private boolean embeddingStale;
+
+    public GridViewModel(ModelSession session, Notifier notifier) {
+        this.session = session;
+        this.notifier = notifier;
+        LatentSpaceWorker worker = session.worker();
+        this.gridJob = worker.latest(space -> request -> {
+            long t0 = System.nanoTime();
+            LatentSpace.Mosaic m = space.render(request.view(), request.slice(), request.steps(), request.mode(),
+                    spare.getAndSet(null));
+            return new RenderedGrid(request, m, System.nanoTime() - t0);
+        });
+        this.pointJob = worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
+                space.config().cols(), space.decode(q.z(), q.mode())));
+        this.encodeJob = worker.latest(space -> set -> space.encode(set, MAX_SCATTER));
+        viewport.addListener((o, a, b) -> requestGrid());
+        steps.addListener((o, a, b) -> {
+            int n = b.intValue();
+            if (n < MIN_STEPS || n > MAX_STEPS) {
+                steps.set(Math.max(MIN_STEPS, Math.min(MAX_STEPS, n)));
+                return;
+            }
+            requestGrid();
+        });
+        // Not redraw(): a slice reset by modelChanged must wait until the new model is installed.
+        slice.addListener((o, a, b) -> {
+            requestGrid();
+            requestPoint();
+        });
+        mode.addListener((o, a, b) -> {
+            requestGrid();
+            requestPoint();
+        });
+        session.shownProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                modelChanged(b.config());
+            }
+        });
+        session.weightsProperty().addListener((o, a, b) -> {
+            redraw();
+            encodeTestSet();
+        });
+        session.dataProperty().addListener((o, a, b) -> encodeTestSet());
+        showTestSet.addListener((o, a, b) -> {
+            if (b && embeddingStale) {
+                encodeTestSet();
+            }
+        });
+        overlayOpacity.addListener((o, a, b) -> {
+            double v = b.doubleValue();
+            if (!(v >= 0.1 && v <= 1)) {
+                overlayOpacity.set(Double.isNaN(v) ? 0.85 : Math.max(0.1, Math.min(1, v)));
+            }
+        });
+        selectedX.addListener((o, a, b) -> requestPoint());
+        selectedY.addListener((o, a, b) -> requestPoint());
+    }
+
+    /** The latent rectangle on screen; [-5, 5]^2 at start. */
+    public ObjectProperty<Viewport> viewportProperty() {
+        return viewport;
+    }
+
+    /** Tiles per side, 8 to 32. */
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<LatentSlice> sliceProperty() {
+        return slice;
+    }
+
+    /** Whether tiles show the mean of p(x|z) or a draw from it. */
+    public ObjectProperty<DecodeMode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty showTestSetProperty() {
+        return showTestSet;
+    }
+
+    public BooleanProperty showPriorCirclesProperty() {
+        return showPriorCircles;
+    }
+
+    /**
+     * How opaque the test-set markers are drawn over the mosaic, 0.1 to 1: lower shows the images
+     * under a dense scatter.
+     */
+    public javafx.beans.property.DoubleProperty overlayOpacityProperty() {
+        return overlayOpacity;
+    }
+
+    /** Whether the tile under the pointer is outlined and shown enlarged beside it. */
+    public BooleanProperty magnifyProperty() {
+        return magnify;
+    }
+
+    public ReadOnlyObjectProperty<RenderedGrid> renderedProperty() {
+        return rendered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasSelectionProperty() {
+        return hasSelection.getReadOnlyProperty();
+    }
+
+    /** The selected point's coordinate along the plane's horizontal dimension. */
+    public ReadOnlyDoubleProperty selectedXProperty() {
+        return selectedX.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty selectedYProperty() {
+        return selectedY.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SelectedImage> selectedImageProperty() {
+        return selectedImage.getReadOnlyProperty();
+    }
+
+    /** Means of q(z|x) for the current model's test set, or null when there is none. */
+    public ReadOnlyObjectProperty<LatentSpace.Embedding> embeddingProperty() {
+        return embedding.getReadOnlyProperty();
+    }
+
+    /** A drag by (dx, dy) pixels over a plot of the given pixel size. */
+    public void pan(double dx, double dy, double widthPx, double heightPx) {
+        viewport.set(viewport.get().panByPixels(dx, dy, widthPx, heightPx));
+    }
+
+    /** Zoom by factor (> 1 in) around the pixel (px, py). */
+    public void zoom(double factor, double px, double py, double widthPx, double heightPx) {
+        viewport.set(viewport.get().zoomAround(factor, px, py, widthPx, heightPx));
+    }
+
+    /** The view has copied these pixels of a rendered frame to the screen: a later frame may reuse them. */
+    void recycle(int[] drawnPixels) {
+        spare.set(drawnPixels);
+    }
+
+    /** Back to [-5, 5]^2. */
+    public void resetView() {
+        viewport.set(Viewport.DEFAULT);
+    }
+
+    /** Selects the plane point (x, y): its image is decoded and shown large. */
+    public void select(double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return;
+        }
+        selectedX.set(x);
+        selectedY.set(y);
+        if (!hasSelection.get()) {
+            hasSelection.set(true);
+            requestPoint();
+        }
+    }
+
+    /**
+     * Spans the plane over dimensions dimX (across) and dimY (up), 0-based. With a point selected,
+     * the new plane passes through it: the point stays where it is in the latent space, and a
+     * dimension leaving the plane is held at the point's value along it.
+     */
+    public void setDims(int dimX, int dimY) {
+        if (!hasSelection.get()) {
+            slice.set(slice.get().withDims(dimX, dimY));
+            return;
+        }
+        float[] z = selectedPoint();
+        LatentSlice through = new LatentSlice(dimX, dimY, z);
+        selectedX.set(z[dimX]);
+        selectedY.set(z[dimY]);
+        slice.set(through);
+    }
+
+    /** Holds dimension d (0-based, not one of the plane's) at value. */
+    public void setHeld(int d, double value) {
+        slice.set(slice.get().withHeld(d, (float) value));
+    }
+
+    /** The selected point as a full latent vector. */
+    public float[] selectedPoint() {
+        return slice.get().point(selectedX.get(), selectedY.get());
+    }
+
+    private void modelChanged(ModelConfig config) {
+        modelReady = false;
+        if (slice.get().latent() != config.latent()) {
+            slice.set(LatentSlice.firstTwo(config.latent()));
+        }
+        rendered.set(null);
+        selectedImage.set(null);
+    }
+
+    /** Decodes everything shown again: after a model change or new training weights. */
+    public void redraw() {
+        modelReady = true;
+        requestGrid();
+        requestPoint();
+    }
+
+    private void requestGrid() {
+        if (!modelReady) {
+            return;
+        }
+        gridJob.request(new GridRequest(viewport.get(), slice.get(), steps.get(), mode.get(), System.nanoTime()),
+                rendered::set, notifier.statusOnError("Could not decode the grid"));
+    }
+
+    private void requestPoint() {
+        if (!modelReady || !hasSelection.get()) {
+            return;
+        }
+        pointJob.request(new PointQuery(selectedPoint(), mode.get()), selectedImage::set, notifier.statusOnError("Could not decode the selected point"));
+    }
+
+    /**
+     * Encodes the current model's test set for the scatter (or clears it when there is none). While
+     * the scatter is hidden the work waits until it is shown.
+     */
+    public void encodeTestSet() {
+        DataSplit split = session.dataProperty().get();
+        if (split == null || session.model() == null || split.imageSize() != session.model().config().inputSize()) {
+            embedding.set(null);
+            embeddingStale = false;
+            return;
+        }
+        if (!showTestSet.get()) {
+            embeddingStale = true;
+            return;
+        }
+        embeddingStale = false;
+        encodeJob.request(split.test(), embedding::set, notifier.statusOnError("Could not encode the test set"));
+    }
+}

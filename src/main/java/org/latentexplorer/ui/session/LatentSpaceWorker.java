@@ -1,0 +1,103 @@
+package org.latentexplorer.ui.session;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.model.Network;
+
+/**
+ * The display copy of the current model, confined to the {@link Tasks.Lane#DECODE} lane. Requests
+ * of one kind are latest-wins: while one runs, newer ones replace each other and only the newest
+ * runs next, so a fast drag never queues up stale frames. Answers computed for a model that has
+ * since been replaced are dropped. Called on the UI thread.
+ */
+public final class LatentSpaceWorker {
+    private final Tasks tasks;
+    /** Touched only on the DECODE lane. */
+    private volatile LatentSpace space;
+    private int generation;
+
+    public LatentSpaceWorker(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Shows a new model from now on (a copy is taken on the lane). */
+    public void install(Network model, Runnable onReady, Consumer<Throwable> onError) {
+        int g = ++generation;
+        tasks.submit(Tasks.Lane.DECODE, () -> {
+            space = new LatentSpace(model);
+            return g;
+        }, done -> {
+            if (done == generation) {
+                onReady.run();
+            }
+        }, onError);
+    }
+
+    /**
+     * Lets a writer put new weights of the same model shape into the display copy (on the lane, e.g. a
+     * training run copying its current weights), then onDone.
+     */
+    public void refresh(Consumer<Network> writer, Runnable onDone, Consumer<Throwable> onError) {
+        int g = generation;
+        tasks.submit(Tasks.Lane.DECODE, () -> {
+            space.setWeights(writer);
+            return g;
+        }, done -> {
+            if (done == generation) {
+                onDone.run();
+            }
+        }, onError);
+    }
+
+    /** A kind of request of which only the newest waiting one runs. */
+    public final class Latest<Q, R> {
+        private final Function<LatentSpace, Function<Q, R>> job;
+        private Q waiting;
+        private Consumer<? super R> waitingDone;
+        private boolean running;
+
+        Latest(Function<LatentSpace, Function<Q, R>> job) {
+            this.job = job;
+        }
+
+        public void request(Q query, Consumer<? super R> onDone, Consumer<Throwable> onError) {
+            waiting = query;
+            waitingDone = onDone;
+            if (!running) {
+                launch(onError);
+            }
+        }
+
+        private void launch(Consumer<Throwable> onError) {
+            Q q = waiting;
+            Consumer<? super R> done = waitingDone;
+            waiting = null;
+            waitingDone = null;
+            running = true;
+            int g = generation;
+            tasks.submit(Tasks.Lane.DECODE, () -> job.apply(space).apply(q), result -> {
+                running = false;
+                if (g == generation) {
+                    done.accept(result);
+                }
+                if (waiting != null) {
+                    launch(onError);
+                }
+            }, failure -> {
+                running = false;
+                if (g == generation) {
+                    onError.accept(failure);
+                }
+                if (waiting != null) {
+                    launch(onError);
+                }
+            });
+        }
+    }
+
+    public <Q, R> Latest<Q, R> latest(Function<LatentSpace, Function<Q, R>> job) {
+        return new Latest<>(job);
+    }
+}

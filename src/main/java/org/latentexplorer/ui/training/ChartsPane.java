@@ -1,0 +1,279 @@
+package org.latentexplorer.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import org.latentexplorer.train.LossCurve;
+import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.session.CurrentModel;
+
+/**
+ * The loss charts against epochs: reconstruction and the kind's penalty, e.g. the KL (training,
+ * smoothed per iteration, and test, per epoch), and the penalty's weight, e.g. beta, beside them,
+ * so the effect of a change of beta lines up with it. A kind without a penalty (a plain
+ * autoencoder, PCA) shows only its reconstruction: never a KL of 0 as if it were one.
+ */
+public final class ChartsPane extends HBox {
+    public final LineChart<Number, Number> recon;
+    public final LineChart<Number, Number> kl;
+    public final LineChart<Number, Number> beta;
+    private final XYChart.Series<Number, Number> reconTrain = series("train");
+    private final XYChart.Series<Number, Number> reconTest = series("test");
+    private final XYChart.Series<Number, Number> klTrain = series("train");
+    private final XYChart.Series<Number, Number> klTest = series("test");
+    private final XYChart.Series<Number, Number> betaLine = series("\u03b2");
+    private final javafx.scene.control.Label weightLegend;
+    private final TrainingCurves curves;
+    private long drawnVersion = -1;
+
+    public ChartsPane(TrainingViewModel vm, javafx.beans.value.ObservableValue<CurrentModel> model) {
+        this.curves = vm.curves();
+        recon = chart("Reconstruction", reconTrain, reconTest);
+        kl = chart("KL to the prior", klTrain, klTest);
+        beta = chart("\u03b2", betaLine);
+        beta.setLegendVisible(false);
+        NumberAxis betaAxis = (NumberAxis) beta.getYAxis();
+        betaAxis.setAutoRanging(false);
+        betaAxis.setLowerBound(0);
+        beta.getStyleClass().add("beta-chart");
+        Controls.tip(recon, "Reconstruction term \u2212log p(x|z): how many nats it costs to describe an image given its code z;"
+                + " lower means sharper reconstructions. Train is smoothed per iteration, test is measured after each epoch.");
+        Controls.tip(kl, KL_TIP);
+        Controls.tip(beta, "The beta each iteration used: a change here shows up as a change in the two curves beside it.");
+        setSpacing(4);
+        HBox.setHgrow(recon, Priority.ALWAYS);
+        HBox.setHgrow(kl, Priority.ALWAYS);
+        beta.setPrefWidth(170);
+        beta.setMinWidth(96);
+        // One legend for the two loss charts, beside them: the height goes to the curves.
+        recon.setLegendVisible(false);
+        kl.setLegendVisible(false);
+        weightLegend = legendLine("\u03b2", "legend-beta", "the KL weight used");
+        getChildren().addAll(recon, kl, beta, legend());
+        getStyleClass().add("charts");
+        vm.curvesVersionProperty().addListener((o, a, b) -> update());
+        model.addListener((o, a, b) -> showTermsOf(b));
+        showTermsOf(model.getValue());
+        update();
+    }
+
+    /** Titles, and which charts are shown, for the kind of the model on screen. */
+    private void showTermsOf(CurrentModel m) {
+        if (m == null) {
+            return;
+        }
+        org.latentexplorer.model.ModelConfig c = m.liveConfig();
+        recon.setTitle(c.likelihood().inNats() ? "Reconstruction" : "Squared error");
+        java.util.Optional<org.latentexplorer.model.Penalty> penalty = c.kind().penalty();
+        for (javafx.scene.Node n : List.of(kl, beta, weightLegend)) {
+            n.setVisible(penalty.isPresent());
+            n.setManaged(penalty.isPresent());
+        }
+        penalty.ifPresent(p -> {
+            org.latentexplorer.model.Knob weight = c.kind().knobs().stream().filter(k -> k.key().equals(p.weight()))
+                    .findFirst().orElseThrow();
+            kl.setTitle(p.key().equals("kl") ? "KL to the prior" : p.name());
+            beta.setTitle(weight.symbol());
+            weightLegend.setText(weight.symbol());
+            Controls.tip(weightLegend, "the " + weight.name() + " used");
+            Controls.tip(kl, p.key().equals("kl") ? KL_TIP : "The penalty " + p.name() + " that " + c.kind().aTitle()
+                    + " adds to its loss, weighted by " + weight.symbol() + ".");
+            Controls.tip(beta, "The " + weight.name() + " each iteration used: a change here shows up as a change in"
+                    + " the curves beside it.");
+        });
+    }
+
+    private static final String KL_TIP = "KL term KL(q(z|x) \u2016 N(0, I)): how far the posterior q(z|x) is from the"
+            + " prior N(0, I), in nats; beta scales this term in the loss, and a larger beta pushes it down.";
+
+    private javafx.scene.layout.VBox legend() {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6,
+                legendLine("train", "legend-train", "smoothed per iteration"),
+                legendLine("test", "legend-test", "after each epoch"),
+                weightLegend);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().add("charts-legend");
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static javafx.scene.control.Label legendLine(String text, String style, String tip) {
+        javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 16, 0);
+        line.getStyleClass().add(style);
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text, line);
+        l.setGraphicTextGap(6);
+        Controls.tip(l, tip);
+        return l;
+    }
+
+    /** Gives the charts the height the window can spare, larger with the interface's scale. */
+    public void fitHeight(javafx.beans.value.ObservableDoubleValue sceneHeight, javafx.beans.value.ObservableDoubleValue scale) {
+        Runnable apply = () -> {
+            // Below 800 lines (a 1280 x 720 projector) the grid needs every pixel: the charts take 120.
+            double h = sceneHeight.get() < 800 ? 120 * Math.min(scale.get(), 1.25)
+                    : Math.max(132 * Math.min(scale.get(), 1.25), Math.min(300 * scale.get(), sceneHeight.get() * 0.21));
+            for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
+                c.setMinHeight(h);
+                c.setPrefHeight(h);
+                c.setMaxHeight(h);
+            }
+            beta.setPrefWidth(150 * scale.get());
+            beta.setMinWidth(96 * scale.get());
+        };
+        sceneHeight.addListener((o, a, b) -> apply.run());
+        scale.addListener((o, a, b) -> apply.run());
+        apply.run();
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    @SafeVarargs
+    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number>... series) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(true);
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        y.setMinorTickVisible(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.setMinHeight(150);
+        c.setPrefHeight(190);
+        c.setMinWidth(110);
+        c.getData().addAll(series);
+        return c;
+    }
+
+    /** Replaces the plotted points when the curves changed (a few hundred points at most). */
+    void update() {
+        long v = curves.version();
+        if (v == drawnVersion) {
+            return;
+        }
+        drawnVersion = v;
+        plot(reconTrain, points(curves.recon()));
+        plot(klTrain, points(curves.penalty()));
+        plot(reconTest, points(curves.testRecon()));
+        plot(klTest, points(curves.testPenalty()));
+        fitY(recon, curves.recon(), curves.testRecon());
+        fitY(kl, curves.penalty(), curves.testPenalty());
+        plot(betaLine, points(curves.weight()));
+        // One epoch axis for all three charts, so a step of beta lines up with what it does.
+        double end = curves.epochSpan();
+        for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
+            fitEpochs((NumberAxis) c.getXAxis(), end);
+        }
+        // Beta's axis starts at 0 and shows a constant beta as a line, not as a zoomed-in flat range.
+        double top = 1;
+        for (TrainingCurves.Point p : curves.weight()) {
+            top = Math.max(top, p.y());
+        }
+        NumberAxis y = (NumberAxis) beta.getYAxis();
+        y.setUpperBound(Math.ceil(top * 1.2 * 2) / 2);
+        y.setTickUnit(y.getUpperBound() <= 2 ? 0.5 : y.getUpperBound() <= 5 ? 1 : 2);
+    }
+
+    /**
+     * Replaces a series' points. A series left empty is hidden: the chart keeps drawing the last
+     * line of a series whose points are all removed, which would show another model's curve.
+     */
+    private static void plot(XYChart.Series<Number, Number> series, List<XYChart.Data<Number, Number>> points) {
+        series.getData().setAll(points);
+        if (series.getNode() != null) {
+            series.getNode().setVisible(!points.isEmpty());
+        }
+    }
+
+    /** The epoch axis from 0 to end, rounded up to a tick. */
+    private static void fitEpochs(NumberAxis x, double end) {
+        double step = org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 5);
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.max(step, Math.ceil(end / step - 1e-9) * step));
+        x.setTickUnit(step);
+    }
+
+    /** The upper bound of the epoch axis (for tests: the same on all three charts). */
+    public double epochAxisEnd(LineChart<Number, Number> chart) {
+        return ((NumberAxis) chart.getXAxis()).getUpperBound();
+    }
+
+    /**
+     * Fits the y axis to the curves, except the first tenth of the training curve: the losses of
+     * the first iterations are many times the later ones and would flatten everything after them.
+     */
+    private static void fitY(LineChart<Number, Number> chart, LossCurve train, List<TrainingCurves.Point> test) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = train.size() < 20 ? 0 : train.size() / 10; i < train.size(); i++) {
+            lo = Math.min(lo, train.y(i));
+            hi = Math.max(hi, train.y(i));
+        }
+        for (TrainingCurves.Point p : test) {
+            lo = Math.min(lo, p.y());
+            hi = Math.max(hi, p.y());
+        }
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            y.setAutoRanging(true);
+            return;
+        }
+        double pad = Math.max((hi - lo) * 0.08, Math.max(Math.abs(hi) * 0.01, 0.05));
+        lo -= pad;
+        hi += pad;
+        if (lo < 0 && train.size() > 0 && minOf(train) >= 0) {
+            lo = 0;
+        }
+        double step = org.latentexplorer.explore.AxisTicks.step(lo, hi, 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(Math.floor(lo / step) * step);
+        y.setUpperBound(Math.ceil(hi / step) * step);
+        y.setTickUnit(step);
+    }
+
+    private static double minOf(LossCurve c) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < c.size(); i++) {
+            m = Math.min(m, c.y(i));
+        }
+        return m;
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(LossCurve c) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            out.add(new XYChart.Data<>(c.x(i), c.y(i)));
+        }
+        return out;
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(List<TrainingCurves.Point> ps) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>(ps.size());
+        for (TrainingCurves.Point p : ps) {
+            out.add(new XYChart.Data<>(p.x(), p.y()));
+        }
+        return out;
+    }
+
+    /** Number of points the reconstruction chart's training series shows (for tests). */
+    public int reconPoints() {
+        return reconTrain.getData().size();
+    }
+
+    public int penaltyPoints() {
+        return klTrain.getData().size();
+    }
+}

@@ -220,10 +220,9 @@ public final class InspectViewModel {
             b.append(", label ").append(ClassNames.of(dataset, i.label() + 1).get(i.label()));
         }
         for (int d : new int[] {plane.dimX(), plane.dimY()}) {
-            b.append(String.format(Locale.ROOT, "\nz%d: \u03bc = %.2f", d + 1, i.mu()[d]));
-            if (i.hasSpread()) {
-                b.append(String.format(Locale.ROOT, ", \u03c3 = %.3f", i.sigma(d)));
-            }
+            b.append(i.hasSpread()
+                    ? String.format(Locale.ROOT, "\nz%d: \u03bc = %.2f, \u03c3 = %.3f", d + 1, i.mu()[d], i.sigma(d))
+                    : String.format(Locale.ROOT, "\nz%d = %.2f", d + 1, i.mu()[d]));
         }
         if (i.latent() > 2) {
             b.append("\n(the plane's two of ").append(i.latent()).append(" dimensions)");

@@ -155,6 +155,8 @@ class InspectViewModelTest {
         assertEquals("An autoencoder maps this image to a single point: there is no spread, so nothing around it is"
                 + " trained to decode to anything.", inspect.explanationProperty().get());
         assertFalse(inspect.summaryProperty().get().contains("\u03c3"), inspect.summaryProperty().get());
+        assertTrue(inspect.summaryProperty().get().contains(String.format(java.util.Locale.ROOT, "z2 = %.2f", i.mu()[1])),
+                inspect.summaryProperty().get());
     }
 
     @Test

@@ -55,12 +55,7 @@ public final class InspectOverlay implements GridOverlay {
             double rx = e.rx() * unit;
             double ry = e.ry() * unit;
             g.setLineDashes(e.k() == 1 ? null : new double[] {6, 4});
-            g.setStroke(Color.BLACK);
-            g.setLineWidth(4);
-            g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
-            g.setStroke(POSTERIOR);
-            g.setLineWidth(2);
-            g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
+            outlinedOval(g, cx - rx, cy - ry, 2 * rx, 2 * ry);
         }
         g.setLineDashes();
         int dx = plot.slice().dimX();
@@ -82,13 +77,18 @@ public final class InspectOverlay implements GridOverlay {
         double x = plot.screenX(i.mu()[dx]);
         double y = plot.screenY(i.mu()[dy]);
         double c = 6 * s;
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(4);
-        g.strokeOval(x - c, y - c, 2 * c, 2 * c);
-        g.setStroke(POSTERIOR);
-        g.setLineWidth(2);
-        g.strokeOval(x - c, y - c, 2 * c, 2 * c);
+        outlinedOval(g, x - c, y - c, 2 * c, 2 * c);
         g.strokeLine(x - c - 5 * s, y, x - c, y);
         g.strokeLine(x + c, y, x + c + 5 * s, y);
+    }
+
+    /** An oval in the posterior's colour over a wider black one, visible on light and dark tiles alike. */
+    private static void outlinedOval(GraphicsContext g, double x, double y, double w, double h) {
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(4);
+        g.strokeOval(x, y, w, h);
+        g.setStroke(POSTERIOR);
+        g.setLineWidth(2);
+        g.strokeOval(x, y, w, h);
     }
 }

@@ -152,7 +152,9 @@ public final class InspectViewModel {
     /** The posterior's ellipses in the grid's plane; none without a pick or for a code without spread. */
     public List<PosteriorEllipse> ellipses() {
         Inspection i = inspection.get();
-        return i == null ? List.of() : PosteriorEllipse.around(i.mu(), i.logVar(), slice.getValue());
+        LatentSlice plane = slice.getValue();
+        // A plane of another model's latent space (the grid changes it before the pick is dropped).
+        return i == null || plane.latent() != i.latent() ? List.of() : PosteriorEllipse.around(i.mu(), i.logVar(), plane);
     }
 
     /**
@@ -208,7 +210,7 @@ public final class InspectViewModel {
     private void describe() {
         Inspection i = inspection.get();
         CurrentModel m = session.model();
-        if (i == null || m == null) {
+        if (i == null || m == null || slice.getValue().latent() != i.latent()) {
             summary.set("");
             explanation.set("");
             return;

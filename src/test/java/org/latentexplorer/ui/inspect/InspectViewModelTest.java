@@ -160,6 +160,28 @@ class InspectViewModelTest {
     }
 
     @Test
+    void aProbabilisticAutoencodersSpreadIsTheUnitNoiseItAddsToEveryCode() throws Exception {
+        org.latentexplorer.model.ModelConfig config = org.latentexplorer.model.ModelConfig.of(
+                new org.latentexplorer.model.ProbabilisticAutoencoder(0.01), 28, 28, List.of(16), 2,
+                org.latentexplorer.model.Bernoulli.INSTANCE);
+        Path file = tmp.resolve("probabilistic.lvae");
+        org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config,
+                new Network(config, 3).paramsToArray(), null, new org.latentexplorer.model.TrainingHistory(),
+                java.util.Map.of("dataset", "mnist")));
+        vm.session().open(file);
+        inspect.pick(0);
+
+        InspectViewModel.Inspection i = inspect.inspectionProperty().get();
+        assertArrayEquals(new float[] {0f, 0f}, i.logVar());
+        assertEquals(InspectViewModel.DRAWS, i.drawCount());
+        List<PosteriorEllipse> e = inspect.ellipses();
+        assertEquals(1, e.get(0).rx(), 1e-9);
+        assertEquals(2, e.get(1).ry(), 1e-9);
+        String said = inspect.explanationProperty().get();
+        assertTrue(said.contains("probabilistic autoencoder adds noise N(0, I)") && said.endsWith("not learned."), said);
+    }
+
+    @Test
     void aNewModelDropsThePick() throws Exception {
         inspect.pick(1);
         assertNotNull(inspect.inspectionProperty().get());

@@ -182,6 +182,33 @@ public final class LatentSpace {
     }
 
     /**
+     * The posterior q(z|x) = N(mu, diag(exp(logVar))) of one image: logVar is null for a kind whose
+     * code is a single point, and zeros for one that adds unit noise to its code.
+     */
+    public record Posterior(float[] mu, float[] logVar) {
+    }
+
+    /** Encodes image i of a set alone (not its whole set) to its posterior. */
+    public Posterior posterior(ImageSet set, int i) {
+        if (set.imageSize() != config.inputSize()) {
+            throw new IllegalArgumentException(set.source() + ": images are " + set.rows() + " x " + set.cols()
+                    + " but the model expects " + config.rows() + " x " + config.cols());
+        }
+        Network.Encoding e = vae.encode(NetworkBatch.pixels(set, i, 1));
+        int k = config.latent();
+        float[] mu = new float[k];
+        Host.read(e.mu().castTo(DataType.FLOAT), mu, k);
+        float[] logVar = null;
+        if (e.logVar() != null) {
+            logVar = new float[k];
+            Host.read(e.logVar().castTo(DataType.FLOAT), logVar, k);
+        } else if (config.kind().code().hasSpread()) {
+            logVar = new float[k];
+        }
+        return new Posterior(mu, logVar);
+    }
+
+    /**
      * Draws count points z ~ N(0, temperature^2 I) from the prior of a k-dimensional latent space,
      * z[i * k + d].
      *

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.inspect.InspectViewModel;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
 import org.latentexplorer.ui.session.LatentSpaceWorker;
 import org.latentexplorer.ui.session.ModelSession;
@@ -23,6 +24,7 @@ public final class ExplorerViewModel {
     private final GridViewModel grid;
     private final SamplingViewModel sampling;
     private final TrainingViewModel training;
+    private final InspectViewModel inspect;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -39,6 +41,7 @@ public final class ExplorerViewModel {
         this.sampling = new SamplingViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
         this.training = new TrainingViewModel(session, tasks, notifier);
         session.trainingProperty().bind(training.activeProperty());
+        this.inspect = new InspectViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -64,5 +67,10 @@ public final class ExplorerViewModel {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** One test image looked inside: its reconstruction, posterior and draws. */
+    public InspectViewModel inspect() {
+        return inspect;
     }
 }

@@ -42,6 +42,8 @@ import org.latentexplorer.ui.common.UiScale;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.PlanePane;
 import org.latentexplorer.ui.grid.SelectionPane;
+import org.latentexplorer.ui.inspect.InspectOverlay;
+import org.latentexplorer.ui.inspect.InspectPane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
@@ -78,6 +80,7 @@ public final class LatentExplorerApp extends Application {
     private SelectionPane selection;
     private SamplingPane sampling;
     private PlanePane plane;
+    private InspectPane inspect;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -151,11 +154,13 @@ public final class LatentExplorerApp extends Application {
         selection = new SelectionPane(vm.grid());
         sampling = new SamplingPane(vm.sampling(), vm.grid(), vm.session().modelProperty());
         plane = new PlanePane(vm.grid());
+        inspect = new InspectPane(vm.inspect());
+        InspectOverlay.attach(grid, vm.inspect());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, sampling, plane);
+        VBox right = new VBox(14, selection, inspect, sampling, plane);
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 
@@ -315,6 +320,7 @@ public final class LatentExplorerApp extends Application {
         grid.scaleWith(s);
         selection.scaleWith(s);
         sampling.scaleWith(s);
+        inspect.scaleWith(s);
     }
 
     private HBox gridToolbar() {
@@ -575,6 +581,10 @@ public final class LatentExplorerApp extends Application {
 
     PlanePane planePane() {
         return plane;
+    }
+
+    InspectPane inspectPane() {
+        return inspect;
     }
 
     PresentationMode presentation() {

@@ -72,6 +72,10 @@ public final class GridView extends Region {
     private double lastX;
     private double lastY;
     private boolean dragging;
+    /** Drawn over the grid by other features, in the order added. */
+    private final List<GridOverlay> overlays = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Told the index of a test-set point clicked on, or null: then a click on one selects a point as anywhere. */
+    private java.util.function.IntConsumer scatterClick;
 
     public GridView(GridViewModel vm, ModelSession session, SamplingViewModel sampling) {
         this.session = session;
@@ -218,7 +222,10 @@ public final class GridView extends Region {
     }
 
     private void released(MouseEvent e) {
-        if (!dragging && e.getButton() == MouseButton.PRIMARY && insidePlot(e.getX(), e.getY())) {
+        int point = !dragging && e.getButton() == MouseButton.PRIMARY ? scatterPointAt(e.getX(), e.getY()) : -1;
+        if (point >= 0) {
+            scatterClick.accept(point);
+        } else if (!dragging && e.getButton() == MouseButton.PRIMARY && insidePlot(e.getX(), e.getY())) {
             Viewport v = vm.viewportProperty().get();
             double s = plotSide();
             vm.select(v.latentX(e.getX() - plotX(), s), v.latentY(e.getY() - plotY(), s));
@@ -328,6 +335,7 @@ public final class GridView extends Region {
         }
         drawSamples(g);
         drawSelection(g);
+        drawOverlays(g);
         if (r != null) {
             drawMagnified(g, r);
         }
@@ -630,6 +638,67 @@ public final class GridView extends Region {
             g.setFill(Color.WHITE);
             g.fillText(en.text(), bx + 26 * scale, y);
         }
+    }
+
+    // ------------------------------------------------------------------ hooks for other features
+
+    /** Draws overlay over the grid from now on, and again whenever one of redrawOn changes. */
+    public void addOverlay(GridOverlay overlay, javafx.beans.Observable... redrawOn) {
+        overlays.add(overlay);
+        for (javafx.beans.Observable o : redrawOn) {
+            o.addListener(x -> scheduleDraw());
+        }
+        scheduleDraw();
+    }
+
+    /**
+     * A click within a few pixels of a drawn test-set point tells listener that point's index in
+     * the embedding (the nearest, where several are near) instead of selecting a latent point.
+     */
+    public void setOnScatterClick(java.util.function.IntConsumer listener) {
+        scatterClick = listener;
+    }
+
+    private void drawOverlays(GraphicsContext g) {
+        if (overlays.isEmpty()) {
+            return;
+        }
+        GridOverlay.Plot plot = new GridOverlay.Plot(plotX(), plotY(), plotSide(), vm.viewportProperty().get(),
+                vm.sliceProperty().get(), scale);
+        for (GridOverlay o : overlays) {
+            g.save();
+            o.draw(g, plot);
+            g.restore();
+        }
+    }
+
+    /** The index of the drawn test-set point nearest the pixel (px, py) within a few pixels, or -1. */
+    private int scatterPointAt(double px, double py) {
+        LatentSpace.Embedding e = vm.embeddingProperty().get();
+        if (scatterClick == null || e == null || !vm.showTestSetProperty().get() || !insidePlot(px, py)) {
+            return -1;
+        }
+        LatentSlice slice = vm.sliceProperty().get();
+        Viewport v = vm.viewportProperty().get();
+        double s = plotSide();
+        double reach = 5 * Math.sqrt(scale);
+        double best = reach * reach;
+        int nearest = -1;
+        for (int i = 0; i < e.count(); i++) {
+            double x = e.mu(i, slice.dimX());
+            double y = e.mu(i, slice.dimY());
+            if (!v.contains(x, y)) {
+                continue;   // not drawn
+            }
+            double dx = plotX() + v.pixelX(x, s) - px;
+            double dy = plotY() + v.pixelY(y, s) - py;
+            double d2 = dx * dx + dy * dy;
+            if (d2 <= best) {
+                best = d2;
+                nearest = i;
+            }
+        }
+        return nearest;
     }
 
     /** For tests: the canvas, to read its pixels back. */

@@ -229,7 +229,18 @@ class TrainingRunTest {
             }
         });
         saver.start();
-        run.run(TrainingListener.NONE);
+        // On a loaded machine the saver may hardly run: after each iteration give it a moment to take
+        // one checkpoint more, while the next iteration runs beside it.
+        run.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                int seen = taken.size();
+                long until = System.nanoTime() + 50_000_000L;
+                while (taken.size() == seen && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
         done.set(true);
         saver.join();
         int checked = 0;

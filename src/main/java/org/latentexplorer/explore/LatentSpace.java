@@ -28,14 +28,14 @@ public final class LatentSpace {
         }
     }
 
-    /** A decoded mosaic: n x n tiles of rows x cols pixels, as opaque ARGB, row by row. */
-    public record Mosaic(int n, int tileRows, int tileCols, int[] argb) {
+    /** A decoded mosaic: columns x rows tiles of tileRows x tileCols pixels, as opaque ARGB, row by row. */
+    public record Mosaic(int columns, int rows, int tileRows, int tileCols, int[] argb) {
         public int width() {
-            return n * tileCols;
+            return columns * tileCols;
         }
 
         public int height() {
-            return n * tileRows;
+            return rows * tileRows;
         }
     }
 
@@ -127,7 +127,7 @@ public final class LatentSpace {
                 }
             }
         }
-        return new Mosaic(n, rows, cols, argb);
+        return new Mosaic(n, n, rows, cols, argb);
     }
 
     /** The image of one latent point z (all k dimensions), pixels in [0, 1]. */

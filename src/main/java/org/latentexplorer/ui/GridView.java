@@ -354,7 +354,7 @@ final class GridView extends Region {
         g.setImageSmoothing(true);
         g.drawImage(image, left, top, right - left, bottom - top);
         g.setGlobalAlpha(1);
-        int n = m.n();
+        int n = m.columns();
         double tile = (right - left) / n;
         if (tile >= 14) {
             g.setStroke(TILE_LINE);
@@ -442,7 +442,7 @@ final class GridView extends Region {
         Viewport at = r.request().view();
         double left = screenX(at.xMin());
         double top = screenY(at.yMax());
-        int n = r.mosaic().n();
+        int n = r.mosaic().columns();
         double tile = (screenX(at.xMax()) - left) / n;
         int col = (int) Math.floor((hoverX - left) / tile);
         int row = (int) Math.floor((hoverY - top) / tile);

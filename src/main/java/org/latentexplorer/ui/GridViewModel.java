@@ -110,9 +110,11 @@ public final class GridViewModel {
                 space.config().cols(), space.decode(q.z(), q.mode())));
         this.encodeJob = root.worker.latest(space -> set -> space.encode(set, ExplorerViewModel.MAX_SCATTER));
         viewport.addListener((o, a, b) -> {
-            if (!panning) {
-                lattice = TileLattice.anchoredTo(b, steps.get());
+            if (panning) {
+                requestPan();
+                return;
             }
+            lattice = TileLattice.anchoredTo(b, steps.get());
             requestGrid();
         });
         steps.addListener((o, a, b) -> {
@@ -309,6 +311,24 @@ public final class GridViewModel {
         }
         gridJob.request(new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime()),
                 rendered::set, root.statusOnError("Could not decode the grid"));
+    }
+
+    /**
+     * A pan that shows the very tiles on screen, with nothing on its way from the decode lane, is
+     * answered here at once with the same mosaic: no decoding, no trip to the lane.
+     */
+    private void requestPan() {
+        RenderedGrid now = rendered.get();
+        if (modelReady && now != null && gridJob.idle()) {
+            GridRequest q = new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime());
+            GridRequest was = now.request();
+            if (q.lattice().equals(was.lattice()) && q.slice().equals(was.slice()) && q.mode() == was.mode()
+                    && q.lattice().visible(q.view()).equals(now.tiles())) {
+                rendered.set(new RenderedGrid(q, now.tiles(), now.mosaic(), 0, 0));
+                return;
+            }
+        }
+        requestGrid();
     }
 
     private void requestPoint() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -112,6 +113,44 @@ class GridMapTest {
         assertEquals(0, last().decodedTiles());
         assertArrayEquals(home, last().mosaic().argb());
         assertShowsTheTilesOf(shownModel(vm), last());
+    }
+
+    @Test
+    void aPanWithinTheSameTilesIsAnsweredWithoutTheDecodeLane() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = Shipped.open(tasks);
+        GridViewModel grid = vm.grid();
+        grid.renderedProperty().addListener((o, a, b) -> frames.add(b));
+        grid.pan(TILE / 4, 0, PLOT, PLOT);   // column -1 comes in
+        long lane = tasks.count(Tasks.Lane.DECODE);
+        GridViewModel.RenderedGrid before = last();
+
+        grid.pan(TILE / 2, 0, PLOT, PLOT);   // still columns -1 to 19
+
+        assertEquals(lane, tasks.count(Tasks.Lane.DECODE));
+        assertEquals(grid.viewportProperty().get(), last().request().view());
+        assertSame(before.mosaic(), last().mosaic());
+        assertEquals(before.tiles(), last().tiles());
+    }
+
+    @Test
+    void whileAFrameIsOnItsWayEvenAPanWithinTheSameTilesWaitsForTheLane() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.open(vm.shippedModel());
+        tasks.runAll();
+        GridViewModel grid = vm.grid();
+        grid.renderedProperty().addListener((o, a, b) -> frames.add(b));
+
+        grid.pan(TILE / 4, 0, PLOT, PLOT);   // column -1 comes in: on the lane
+        grid.pan(-TILE / 4, 0, PLOT, PLOT);   // back to the tiles on screen, but a newer frame is on its way
+        assertTrue(frames.isEmpty());
+        tasks.runAll();
+
+        // Had the second been answered at once, the first's answer would have come after it and stayed.
+        assertEquals(2, frames.size());
+        assertEquals(grid.viewportProperty().get(), last().request().view());
+        assertEquals(new TileLattice.Range(0, 0, N, N), last().tiles());
     }
 
     @Test

@@ -35,6 +35,15 @@ class GridMapTest {
         return frames.get(frames.size() - 1);
     }
 
+    /** The shipped model open on lanes that run only when told to, so that answers can come late. */
+    private static ExplorerViewModel openQueued(DirectTasks.Queued tasks) {
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.open(vm.shippedModel());
+        tasks.runAll();
+        assertNull(vm.messageProperty().get());
+        return vm;
+    }
+
     private static Network shownModel(ExplorerViewModel vm) {
         return Network.from(vm.model().saved());
     }
@@ -136,10 +145,7 @@ class GridMapTest {
     @Test
     void whileAFrameIsOnItsWayEvenAPanWithinTheSameTilesWaitsForTheLane() {
         DirectTasks.Queued tasks = new DirectTasks.Queued();
-        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
-        vm.open(vm.shippedModel());
-        tasks.runAll();
-        GridViewModel grid = vm.grid();
+        GridViewModel grid = openQueued(tasks).grid();
         grid.renderedProperty().addListener((o, a, b) -> frames.add(b));
 
         grid.pan(TILE / 4, 0, PLOT, PLOT);   // column -1 comes in: on the lane
@@ -224,10 +230,7 @@ class GridMapTest {
     @Test
     void newWeightsDuringADragDecodeEveryTileAndNeverShowOldTilesBesideNew() {
         DirectTasks.Queued tasks = new DirectTasks.Queued();
-        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
-        vm.open(vm.shippedModel());
-        tasks.runAll();
-        assertNull(vm.messageProperty().get());
+        ExplorerViewModel vm = openQueued(tasks);
         GridViewModel grid = vm.grid();
         Network trained = shownModel(vm);
         Network other = otherWeights(vm);

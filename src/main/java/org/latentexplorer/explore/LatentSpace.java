@@ -28,14 +28,14 @@ public final class LatentSpace {
         }
     }
 
-    /** A decoded mosaic: n x n tiles of rows x cols pixels, as opaque ARGB, row by row. */
-    public record Mosaic(int n, int tileRows, int tileCols, int[] argb) {
+    /** A decoded mosaic: columns x rows tiles of tileRows x tileCols pixels, as opaque ARGB, row by row. */
+    public record Mosaic(int columns, int rows, int tileRows, int tileCols, int[] argb) {
         public int width() {
-            return n * tileCols;
+            return columns * tileCols;
         }
 
         public int height() {
-            return n * tileRows;
+            return rows * tileRows;
         }
     }
 
@@ -58,6 +58,11 @@ public final class LatentSpace {
     private float[] host;
     private final INDArray one;
     private final INDArray oneImage;
+    /** Counts the weights put into the model: a decoded tile is valid only for the version it was decoded with. */
+    private long weightsVersion;
+    /** Arrays for decoding batches of tiles, by batch size: a drag asks for a few sizes over and over. */
+    private final java.util.Map<Integer, INDArray[]> tileArrays = new java.util.HashMap<>();
+    private float[] tileHost = new float[0];
 
     /** Takes a private copy of the model. */
     public LatentSpace(Network model) {
@@ -74,6 +79,7 @@ public final class LatentSpace {
     /** Copies the weights of a model of the same shape. */
     public void setWeights(Network from) {
         vae.copyFrom(from);
+        weightsVersion++;
     }
 
     /**
@@ -82,6 +88,12 @@ public final class LatentSpace {
      */
     public void setWeights(java.util.function.Consumer<Network> writer) {
         writer.accept(vae);
+        weightsVersion++;
+    }
+
+    /** Changes whenever new weights are put into the model. */
+    public long weightsVersion() {
+        return weightsVersion;
     }
 
     /** Decodes the n x n tile centres of a viewport over a plane of the latent space. */
@@ -127,7 +139,104 @@ public final class LatentSpace {
                 }
             }
         }
-        return new Mosaic(n, rows, cols, argb);
+        return new Mosaic(n, n, rows, cols, argb);
+    }
+
+    /**
+     * Decodes count tiles of a lattice over a plane, tile t at (columns[t], rows[t]), into out[t]
+     * (rows x cols opaque grey ARGB pixels each, as in a {@link Mosaic}). In sample mode a tile's noise
+     * depends only on its lattice index, so a tile decoded again, alone or among others, shows the
+     * same draw, as a still view in {@link #render} does.
+     */
+    public void decodeTiles(TileLattice lattice, LatentSlice slice, DecodeMode mode, int[] columns, int[] rows,
+                            int count, int[][] out) {
+        requireSlice(slice);
+        if (count < 1) {
+            return;
+        }
+        int k = config.latent();
+        int d = config.inputSize();
+        INDArray[] arrays = tileArrays.get(count);
+        if (arrays == null) {
+            if (tileArrays.size() >= 8) {
+                tileArrays.clear();
+            }
+            arrays = new INDArray[] {Nd4j.create(DataType.FLOAT, count, k), Nd4j.create(vae.dataType(), count, d)};
+            tileArrays.put(count, arrays);
+        }
+        if (tileHost.length < count * Math.max(k, d)) {
+            tileHost = new float[count * Math.max(k, d)];
+        }
+        for (int t = 0; t < count; t++) {
+            slice.point(lattice.centerX(columns[t]), lattice.centerY(rows[t]), tileHost, t * k);
+        }
+        Host.write(arrays[0], tileHost, count * k);
+        if (mode == DecodeMode.MEAN) {
+            vae.decodeMeans(arrays[0], arrays[1]);
+        } else {
+            vae.decodeSamples(arrays[0], arrays[1], new TileNoise(columns, rows, d));
+        }
+        Host.read(arrays[1], tileHost, count * d);
+        for (int t = 0; t < count; t++) {
+            int[] tile = out[t];
+            int base = t * d;
+            for (int p = 0; p < d; p++) {
+                tile[p] = gray(tileHost[base + p]);
+            }
+        }
+    }
+
+    /**
+     * The noise of sample mode for a batch of tiles: the decoder draws one number per pixel in pixel
+     * order, so every pixels-per-image draws this starts the next tile's own generator, seeded by
+     * its lattice index.
+     */
+    private static final class TileNoise implements java.util.random.RandomGenerator {
+        private final int[] columns;
+        private final int[] rows;
+        private final int pixels;
+        private long drawn;
+        private SplittableRandom current;
+
+        TileNoise(int[] columns, int[] rows, int pixels) {
+            this.columns = columns;
+            this.rows = rows;
+            this.pixels = pixels;
+        }
+
+        private SplittableRandom next() {
+            if (drawn % pixels == 0) {
+                int t = (int) (drawn / pixels);
+                current = new SplittableRandom(mix(NOISE_SEED ^ ((long) columns[t] << 32 | rows[t] & 0xFFFFFFFFL)));
+            }
+            drawn++;
+            return current;
+        }
+
+        /**
+         * Scatters neighbouring tiles' keys far apart: SplittableRandom seeds that differ by its
+         * increment would give one tile the next tile's noise shifted by a pixel.
+         */
+        private static long mix(long key) {
+            key = (key ^ key >>> 33) * 0xFF51AFD7ED558CCDL;
+            key = (key ^ key >>> 33) * 0xC4CEB9FE1A85EC53L;
+            return key ^ key >>> 33;
+        }
+
+        @Override
+        public long nextLong() {
+            return next().nextLong();
+        }
+
+        @Override
+        public double nextDouble() {
+            return next().nextDouble();
+        }
+
+        @Override
+        public double nextGaussian() {
+            return next().nextGaussian();
+        }
     }
 
     /** The image of one latent point z (all k dimensions), pixels in [0, 1]. */

@@ -52,7 +52,7 @@ class ExplorerViewModelTest {
         assertNotNull(grid, "no grid rendered");
         LatentSpace.Mosaic mosaic = grid.mosaic();
         int n = GridViewModel.DEFAULT_STEPS;
-        assertEquals(n, mosaic.n());
+        assertEquals(n, mosaic.columns());
         assertEquals(n * 28, mosaic.width());
         assertEquals(n * 28, mosaic.height());
         assertEquals(mosaic.width() * mosaic.height(), mosaic.argb().length);

@@ -164,7 +164,7 @@ class ImportedModelWindowTest {
             return false;
         }
         Viewport view = r.request().view();
-        int n = r.mosaic().n();
+        int n = r.mosaic().columns();
         for (int[] tile : new int[][] {{n / 3, n / 2}, {n - 1, 0}}) {
             int row = tile[0];
             int col = tile[1];

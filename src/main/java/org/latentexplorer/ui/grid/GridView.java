@@ -26,6 +26,7 @@ import org.latentexplorer.explore.ClassStyle;
 import org.latentexplorer.explore.PlotAxes;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.TileLattice;
 import org.latentexplorer.explore.Viewport;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
 import org.latentexplorer.ui.session.ModelSession;
@@ -64,7 +65,8 @@ public final class GridView extends Region {
     private final java.util.List<java.util.function.Consumer<Frame>> frameListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "hover", "");
     private WritableImage image;
-    private GridViewModel.RenderedGrid shown;
+    /** The mosaic whose pixels image holds. */
+    private LatentSpace.Mosaic shown;
     private boolean drawScheduled;
     private boolean newFrame;
     private double pressX;
@@ -354,36 +356,52 @@ public final class GridView extends Region {
         LatentSpace.Mosaic m = r.mosaic();
         if (image == null || image.getWidth() != m.width() || image.getHeight() != m.height()) {
             image = new WritableImage(m.width(), m.height());
+            shown = null;
         }
-        if (shown != r) {
+        // A pan within the same tiles answers with the same mosaic: nothing to copy again.
+        if (shown != m) {
             image.getPixelWriter().setPixels(0, 0, m.width(), m.height(), PixelFormat.getIntArgbInstance(),
                     m.argb(), 0, m.width());
-            shown = r;
+            shown = m;
             vm.recycle(m.argb());
         }
-        // The mosaic was decoded for r's viewport; during a drag the current one may already differ:
-        // draw it where its rectangle lies now, until the next frame arrives.
-        Viewport at = r.request().view();
-        double left = screenX(at.xMin());
-        double right = screenX(at.xMax());
-        double top = screenY(at.yMax());
-        double bottom = screenY(at.yMin());
+        // The tiles sit in the latent plane: drawn where their block lies in the current viewport, also
+        // while the next frame, for a viewport the drag has already left, is on its way.
+        Rect at = mosaicRect(r);
         g.setGlobalAlpha(alpha);
         g.setImageSmoothing(true);
-        g.drawImage(image, left, top, right - left, bottom - top);
+        g.drawImage(image, at.left(), at.top(), at.width(), at.height());
         g.setGlobalAlpha(1);
-        int n = m.n();
-        double tile = (right - left) / n;
-        if (tile >= 14) {
+        int columns = m.columns();
+        int rows = m.rows();
+        double tileW = at.width() / columns;
+        double tileH = at.height() / rows;
+        if (Math.min(tileW, tileH) >= 14) {
             g.setStroke(TILE_LINE);
             g.setLineWidth(1);
-            for (int i = 1; i < n; i++) {
-                double x = Math.round(left + i * tile) + 0.5;
-                double y = Math.round(top + i * tile) + 0.5;
-                g.strokeLine(x, top, x, bottom);
-                g.strokeLine(left, y, right, y);
+            for (int i = 1; i < columns; i++) {
+                double x = Math.round(at.left() + i * tileW) + 0.5;
+                g.strokeLine(x, at.top(), x, at.top() + at.height());
+            }
+            for (int i = 1; i < rows; i++) {
+                double y = Math.round(at.top() + i * tileH) + 0.5;
+                g.strokeLine(at.left(), y, at.left() + at.width(), y);
             }
         }
+    }
+
+    private record Rect(double left, double top, double width, double height) {
+    }
+
+    /** Where the block of tiles of a frame lies on screen in the current viewport. */
+    private Rect mosaicRect(GridViewModel.RenderedGrid r) {
+        TileLattice lattice = r.request().lattice();
+        TileLattice.Range t = r.tiles();
+        double left = screenX(lattice.left(t.firstColumn()));
+        double right = screenX(lattice.left(t.firstColumn() + t.columns()));
+        double top = screenY(lattice.top(t.firstRow()));
+        double bottom = screenY(lattice.top(t.firstRow() + t.rows()));
+        return new Rect(left, top, right - left, bottom - top);
     }
 
     private void drawPriorCircles(GraphicsContext g) {
@@ -454,29 +472,27 @@ public final class GridView extends Region {
     /** The tile under the pointer, outlined, and shown three times larger beside it. */
     private void drawMagnified(GraphicsContext g, GridViewModel.RenderedGrid r) {
         if (!vm.magnifyProperty().get() || dragging || Double.isNaN(hoverX) || !insidePlot(hoverX, hoverY)
-                || image == null || shown != r) {
+                || image == null || shown != r.mosaic()) {
             return;
         }
-        Viewport at = r.request().view();
-        double left = screenX(at.xMin());
-        double top = screenY(at.yMax());
-        int n = r.mosaic().n();
-        double tile = (screenX(at.xMax()) - left) / n;
-        int col = (int) Math.floor((hoverX - left) / tile);
-        int row = (int) Math.floor((hoverY - top) / tile);
-        if (col < 0 || row < 0 || col >= n || row >= n) {
+        Rect at = mosaicRect(r);
+        double tile = at.width() / r.mosaic().columns();
+        double tileH = at.height() / r.mosaic().rows();
+        int col = (int) Math.floor((hoverX - at.left()) / tile);
+        int row = (int) Math.floor((hoverY - at.top()) / tileH);
+        if (col < 0 || row < 0 || col >= r.mosaic().columns() || row >= r.mosaic().rows()) {
             return;
         }
-        double tx = left + col * tile;
-        double ty = top + row * tile;
+        double tx = at.left() + col * tile;
+        double ty = at.top() + row * tileH;
         g.setStroke(Color.WHITE);
         g.setLineWidth(2);
-        g.strokeRect(tx, ty, tile, tile);
+        g.strokeRect(tx, ty, tile, tileH);
         double big = Math.max(84 * scale, tile * 3);
         double s = plotSide();
         // Beside the tile, on the side with room, inside the plot.
         double bx = tx + tile + 8 + big <= plotX() + s ? tx + tile + 8 : tx - 8 - big;
-        double by = Math.max(plotY() + 4, Math.min(ty + tile / 2 - big / 2, plotY() + s - big - 4));
+        double by = Math.max(plotY() + 4, Math.min(ty + tileH / 2 - big / 2, plotY() + s - big - 4));
         int tw = r.mosaic().tileCols();
         int th = r.mosaic().tileRows();
         g.setImageSmoothing(false);

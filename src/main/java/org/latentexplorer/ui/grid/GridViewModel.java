@@ -17,6 +17,8 @@ import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.explore.DecodeMode;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.TileLattice;
+import org.latentexplorer.explore.TileMap;
 import org.latentexplorer.explore.Viewport;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.ui.session.LatentSpaceWorker;
@@ -27,6 +29,11 @@ import org.latentexplorer.ui.session.Notifier;
  * The latent grid: which part of which plane is shown, at how many tiles, what is selected, and
  * the decoded images and encoded test set that go with it. Every change asks the decode lane for
  * a new picture; answers arrive in {@link #renderedProperty()} and friends.
+ *
+ * <p>The tiles sit on a {@link TileLattice} fixed in the latent plane, as a map's tiles are: a pan
+ * moves the view over it and decodes only the tiles that enter; a zoom, a new tile count or a reset
+ * anchors a new lattice to the view, and everything is decoded again (as it is for new weights,
+ * another plane or decode mode).
  */
 public final class GridViewModel {
     public static final int MIN_STEPS = 8;
@@ -35,15 +42,19 @@ public final class GridViewModel {
     /** Range of the selection sliders and of the held-dimension sliders. */
     public static final double SLIDER_LIMIT = 5;
 
-    /** What was asked of the decoder for one frame. */
-    public record GridRequest(Viewport view, LatentSlice slice, int steps, DecodeMode mode, long requestedNanos) {
+    /** What was asked of the decoder for one frame: the tiles of lattice that view shows. */
+    public record GridRequest(Viewport view, TileLattice lattice, LatentSlice slice, int steps, DecodeMode mode,
+                              long requestedNanos) {
     }
 
     /**
-     * A decoded frame and the request it answers. Once a view has copied the pixels to the screen it
-     * may hand them back ({@link #recycle}) to be overwritten by a later frame.
+     * A decoded frame and the request it answers: the mosaic of the lattice's tiles in the block
+     * tiles, of which decodedTiles were decoded for this frame (the others were decoded before).
+     * Once a view has copied the pixels to the screen it may hand them back ({@link #recycle}) to be
+     * overwritten by a later frame.
      */
-    public record RenderedGrid(GridRequest request, LatentSpace.Mosaic mosaic, long decodeNanos) {
+    public record RenderedGrid(GridRequest request, TileLattice.Range tiles, LatentSpace.Mosaic mosaic,
+                               int decodedTiles, long decodeNanos) {
     }
 
     /** The image of the selected point. */
@@ -81,6 +92,13 @@ public final class GridViewModel {
     /** Pixels of a drawn frame, handed from the UI thread to the decode lane for reuse. */
     private final java.util.concurrent.atomic.AtomicReference<int[]> spare = new java.util.concurrent.atomic.AtomicReference<>();
     private boolean embeddingStale;
+    /** Where the tiles sit: kept by a pan, anchored anew to the view by any other change of it. */
+    private TileLattice lattice = TileLattice.anchoredTo(Viewport.DEFAULT, DEFAULT_STEPS);
+    private boolean panning;
+    /** The decoded tiles; touched only on the decode lane. */
+    private final TileMap tiles = new TileMap();
+    /** The mosaic of the last answer; touched only on the decode lane. */
+    private LatentSpace.Mosaic composed;
 
     public GridViewModel(ModelSession session, Notifier notifier) {
         this.session = session;
@@ -88,20 +106,33 @@ public final class GridViewModel {
         LatentSpaceWorker worker = session.worker();
         this.gridJob = worker.latest(space -> request -> {
             long t0 = System.nanoTime();
-            LatentSpace.Mosaic m = space.render(request.view(), request.slice(), request.steps(), request.mode(),
-                    spare.getAndSet(null));
-            return new RenderedGrid(request, m, System.nanoTime() - t0);
+            int[] reuse = spare.getAndSet(null);
+            TileMap.Shown shown = tiles.show(space, request.lattice(), request.view(), request.slice(), request.mode(),
+                    reuse);
+            if (reuse != null && (shown.mosaic() == composed || shown.mosaic().argb() != reuse)) {
+                spare.compareAndSet(null, reuse);   // not written: keep it for the next change
+            }
+            composed = shown.mosaic();
+            return new RenderedGrid(request, shown.tiles(), shown.mosaic(), shown.decodedTiles(), System.nanoTime() - t0);
         });
         this.pointJob = worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
                 space.config().cols(), space.decode(q.z(), q.mode())));
         this.encodeJob = worker.latest(space -> set -> space.encode(set, MAX_SCATTER));
-        viewport.addListener((o, a, b) -> requestGrid());
+        viewport.addListener((o, a, b) -> {
+            if (panning) {
+                requestPan();
+                return;
+            }
+            lattice = TileLattice.anchoredTo(b, steps.get());
+            requestGrid();
+        });
         steps.addListener((o, a, b) -> {
             int n = b.intValue();
             if (n < MIN_STEPS || n > MAX_STEPS) {
                 steps.set(Math.max(MIN_STEPS, Math.min(MAX_STEPS, n)));
                 return;
             }
+            lattice = TileLattice.anchoredTo(viewport.get(), n);
             requestGrid();
         });
         // Not redraw(): a slice reset by modelChanged must wait until the new model is installed.
@@ -204,9 +235,15 @@ public final class GridViewModel {
         return embedding.getReadOnlyProperty();
     }
 
-    /** A drag by (dx, dy) pixels over a plot of the given pixel size. */
+    /** A drag by (dx, dy) pixels over a plot of the given pixel size: the tiles move with it. */
     public void pan(double dx, double dy, double widthPx, double heightPx) {
-        viewport.set(viewport.get().panByPixels(dx, dy, widthPx, heightPx));
+        Viewport moved = viewport.get().panByPixels(dx, dy, widthPx, heightPx);
+        panning = true;
+        try {
+            viewport.set(moved);
+        } finally {
+            panning = false;
+        }
     }
 
     /** Zoom by factor (> 1 in) around the pixel (px, py). */
@@ -219,8 +256,13 @@ public final class GridViewModel {
         spare.set(drawnPixels);
     }
 
-    /** Back to [-5, 5]^2. */
+    /** Back to [-5, 5]^2, with its tiles where the {@code grid} command puts them. */
     public void resetView() {
+        TileLattice home = TileLattice.anchoredTo(Viewport.DEFAULT, steps.get());
+        if (viewport.get().equals(Viewport.DEFAULT) && !lattice.equals(home)) {
+            lattice = home;
+            requestGrid();
+        }
         viewport.set(Viewport.DEFAULT);
     }
 
@@ -284,8 +326,26 @@ public final class GridViewModel {
         if (!modelReady) {
             return;
         }
-        gridJob.request(new GridRequest(viewport.get(), slice.get(), steps.get(), mode.get(), System.nanoTime()),
+        gridJob.request(new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime()),
                 rendered::set, notifier.statusOnError("Could not decode the grid"));
+    }
+
+    /**
+     * A pan that shows the very tiles on screen, with nothing on its way from the decode lane, is
+     * answered here at once with the same mosaic: no decoding, no trip to the lane.
+     */
+    private void requestPan() {
+        RenderedGrid now = rendered.get();
+        if (modelReady && now != null && gridJob.idle()) {
+            GridRequest q = new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime());
+            GridRequest was = now.request();
+            if (q.lattice().equals(was.lattice()) && q.slice().equals(was.slice()) && q.mode() == was.mode()
+                    && q.lattice().visible(q.view()).equals(now.tiles())) {
+                rendered.set(new RenderedGrid(q, now.tiles(), now.mosaic(), 0, 0));
+                return;
+            }
+        }
+        requestGrid();
     }
 
     private void requestPoint() {

@@ -62,6 +62,11 @@ public final class LatentSpaceWorker {
             this.job = job;
         }
 
+        /** Whether no request of this kind is running or waiting: an answer now would be the newest. */
+        public boolean idle() {
+            return !running && waiting == null;
+        }
+
         public void request(Q query, Consumer<? super R> onDone, Consumer<Throwable> onError) {
             waiting = query;
             waitingDone = onDone;

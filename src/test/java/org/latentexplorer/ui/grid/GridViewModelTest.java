@@ -126,7 +126,7 @@ class GridViewModelTest {
     void stepsAreClampedToEightToThirtyTwo() {
         grid.stepsProperty().set(3);
         assertEquals(GridViewModel.MIN_STEPS, grid.stepsProperty().get());
-        assertEquals(8, grid.renderedProperty().get().mosaic().n());
+        assertEquals(8, grid.renderedProperty().get().mosaic().columns());
         assertEquals(8 * 28, grid.renderedProperty().get().mosaic().width());
 
         grid.stepsProperty().set(100);
@@ -136,7 +136,7 @@ class GridViewModelTest {
 
         grid.stepsProperty().set(12);
         assertEquals(12, grid.stepsProperty().get());
-        assertEquals(12, grid.renderedProperty().get().mosaic().n());
+        assertEquals(12, grid.renderedProperty().get().mosaic().columns());
         // Out-of-range values never reach the decoder.
         assertTrue(frames.stream().allMatch(f -> f.request().steps() >= 8 && f.request().steps() <= 32));
     }
@@ -246,7 +246,7 @@ class GridViewModelTest {
         GridViewModel.RenderedGrid f = fresh.grid().renderedProperty().get();
         assertNotNull(f);
         assertEquals(fresh.grid().viewportProperty().get(), f.request().view());
-        assertEquals(10, f.mosaic().n());
+        assertEquals(10, f.mosaic().columns());
         assertNotNull(fresh.grid().selectedImageProperty().get(), "selection made before opening is decoded");
     }
 

@@ -39,7 +39,7 @@ public class DirectTasks implements Tasks {
         r.run();
     }
 
-    long count(Lane lane) {
+    public long count(Lane lane) {
         synchronized (submitted) {
             return submitted.stream().filter(l -> l == lane).count();
         }

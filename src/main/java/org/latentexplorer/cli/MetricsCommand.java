@@ -66,6 +66,11 @@ final class MetricsCommand extends OutputCommand {
                     + " and posterior q(z|x), so it has no ELBO or IWAE bound; drop --iwae and --iwae-images");
         }
         DataSplit split = Datasets.load(data, saved.config().rows(), saved.config().cols());
+        if (split.imageSize() != saved.config().inputSize()) {
+            throw new IllegalArgumentException("--data " + data + ": its images are " + split.train().rows() + " x "
+                    + split.train().cols() + " but " + model + " takes " + saved.config().rows() + " x "
+                    + saved.config().cols());
+        }
         o.progress(String.format(Locale.ROOT, "measuring %s (%s) on %s: %,d training and %,d test images, %,d prior samples",
                 model, saved.config().describe(), split.name(), split.train().count(), split.test().count(), samples));
         ModelMetrics.Report r = ModelMetrics.measure(Network.from(saved), split, settings);

@@ -109,9 +109,10 @@ public record PosteriorStats(double[] klPerDimension, double[] meanVariance, int
             double lq = logNorm;
             for (int d = 0; d < k; d++) {
                 double lv = q.logVar(i, d);
-                double eps = rng.nextGaussian();
-                z[s * k + d] = (float) (q.mu(i, d) + Math.exp(0.5 * lv) * eps);
-                lq += -0.5 * eps * eps - 0.5 * lv;
+                z[s * k + d] = (float) (q.mu(i, d) + Math.exp(0.5 * lv) * rng.nextGaussian());
+                // log q(z|x) of z as stored, so it is exactly the mixture's own component there.
+                double e = ((double) z[s * k + d] - q.mu(i, d)) / Math.exp(0.5 * lv);
+                lq += -0.5 * e * e - 0.5 * lv;
             }
             logOwn[s] = lq;
         }

@@ -100,7 +100,8 @@ final class MetricsCommand extends OutputCommand {
             worst.add(e);
         }
         m.put("worst_samples", worst);
-        m.put("hole_fraction", Output.round(r.holeFraction(), 4));
+        m.put("hole_fraction", Output.round(r.holes().fraction(), 4));
+        m.put("q_over_p_median", Output.round(r.holes().medianRatio(), 3));
         m.put("q_z", r.qForm());
         PosteriorStats p = r.posterior();
         if (p != null) {
@@ -144,7 +145,8 @@ final class MetricsCommand extends OutputCommand {
             rows.add(row("  far sample #" + w.index() + " at z = " + Arrays.toString(rounded(w.z())),
                     String.format(Locale.ROOT, "%.2f from the nearest", w.distance())));
         }
-        rows.add(row("hole fraction, prior mass where q(z) < p(z) / 10", String.format(Locale.ROOT, "%.3f", r.holeFraction())));
+        rows.add(row("hole fraction, prior mass where q(z) < p(z) / 10", String.format(Locale.ROOT, "%.3f  (median q(z) / p(z) %.2f)",
+                r.holes().fraction(), r.holes().medianRatio())));
         rows.add(row("  q(z)", r.qForm()));
         PosteriorStats p = r.posterior();
         if (p != null) {

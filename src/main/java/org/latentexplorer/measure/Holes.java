@@ -31,8 +31,18 @@ public final class Holes {
     private Holes() {
     }
 
-    /** The fraction of count prior draws z[i * k + d] that lie in holes of q. */
-    public static double fraction(AggregatePosterior q, float[] draws, int count) {
+    /**
+     * How q covers the prior, over draws from it.
+     *
+     * @param fraction    hole_fraction: the fraction of the draws that lie in holes
+     * @param medianRatio the median of q(z) / p(z) over the draws: about 1 where q matches the
+     *                    prior, far below where the codes cover it thinly, even without holes
+     */
+    public record Coverage(double fraction, double medianRatio) {
+    }
+
+    /** The coverage of count prior draws z[i * k + d]. */
+    public static Coverage coverage(AggregatePosterior q, float[] draws, int count) {
         double[] ratio = logRatio(q, draws, count);
         int holes = 0;
         for (double r : ratio) {
@@ -40,7 +50,12 @@ public final class Holes {
                 holes++;
             }
         }
-        return (double) holes / count;
+        return new Coverage((double) holes / count, Math.exp(Quantiles.percentile(ratio, 0.5)));
+    }
+
+    /** The fraction of count prior draws z[i * k + d] that lie in holes of q. */
+    public static double fraction(AggregatePosterior q, float[] draws, int count) {
+        return coverage(q, draws, count).fraction();
     }
 
     /** The field an overlay colours, at the window's tile centres over a plane. */

@@ -68,7 +68,7 @@ public final class ModelMetrics {
      * @param seconds   the time the metrics took, data and model already loaded
      */
     public record Report(ModelKind kind, String data, Quantiles continuity, Completeness.Result completeness,
-                         double holeFraction, String qForm, PosteriorStats posterior, Bounds bounds, Floor floor,
+                         Holes.Coverage holes, String qForm, PosteriorStats posterior, Bounds bounds, Floor floor,
                          double seconds) {
     }
 
@@ -95,7 +95,7 @@ public final class ModelMetrics {
         float[] draws = LatentSpace.drawFromPrior(s.samples(), k, 1.0, s.seed());
         Completeness.Result completeness = Completeness.measure(model, reference, draws, s.samples(), s.worst());
         AggregatePosterior q = AggregatePosterior.of(model.encode(train, data.train().count()));
-        double holes = Holes.fraction(q, draws, s.samples());
+        Holes.Coverage holes = Holes.coverage(q, draws, s.samples());
 
         PosteriorStats posterior = null;
         Bounds bounds = null;

@@ -38,7 +38,9 @@ class HolesTest {
         for (int i = 0; i < 20; i++) {
             assertEquals(AggregatePosterior.logPrior(PRIOR_DRAWS, 2 * i, 2), logQ[i], 1e-9);
         }
-        assertEquals(0.0, Holes.fraction(q, PRIOR_DRAWS, 2000));
+        Holes.Coverage coverage = Holes.coverage(q, PRIOR_DRAWS, 2000);
+        assertEquals(0.0, coverage.fraction());
+        assertEquals(1.0, coverage.medianRatio(), 1e-9);
     }
 
     @Test

@@ -46,7 +46,8 @@ class ModelMetricsTest {
         assertTrue(r.floor().excess() > 0, "an untrained decoder is above the floor: " + r.floor());
         assertEquals(3, r.completeness().worst().size());
         assertTrue(r.completeness().completeness() >= 0 && r.completeness().completeness() <= 1);
-        assertTrue(r.holeFraction() >= 0 && r.holeFraction() <= 1);
+        assertTrue(r.holes().fraction() >= 0 && r.holes().fraction() <= 1);
+        assertTrue(r.holes().medianRatio() > 0);
         assertTrue(r.qForm().contains("posteriors"), r.qForm());
         assertTrue(r.continuity().max() > 0);
     }

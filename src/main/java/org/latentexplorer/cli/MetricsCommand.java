@@ -1,6 +1,5 @@
 package org.latentexplorer.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,17 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.latentexplorer.data.DataSplit;
-import org.latentexplorer.data.Datasets;
 import org.latentexplorer.measure.Completeness;
 import org.latentexplorer.measure.Continuity;
 import org.latentexplorer.measure.ModelMetrics;
 import org.latentexplorer.measure.PosteriorStats;
-import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
@@ -28,12 +26,8 @@ import picocli.CommandLine.Option;
                 + " the floor of a Bernoulli reconstruction term.")
 final class MetricsCommand extends OutputCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "D",
-            description = "mnist, fashion-mnist, fashion-mnist-full, or a folder of IDX files or images")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Option(names = "--samples", paramLabel = "M", defaultValue = "1000",
             description = "prior samples decoded for completeness and the hole fraction (default ${DEFAULT-VALUE})")
@@ -60,26 +54,21 @@ final class MetricsCommand extends OutputCommand {
         }
         ModelMetrics.Settings settings = new ModelMetrics.Settings(samples, seed, d.worst(),
                 iwae == null ? d.iwaeSamples() : iwae, iwaeImages == null ? d.iwaeImages() : iwaeImages);
-        SavedModel saved = ModelFiles.read(model);
+        SavedModel saved = in.read();
         if (!saved.config().kind().hasPrior() && (iwae != null || iwaeImages != null)) {
-            throw new IllegalArgumentException(model + " is " + saved.config().kind().aTitle() + ": it has no prior p(z)"
+            throw new IllegalArgumentException(in.model + " is " + saved.config().kind().aTitle() + ": it has no prior p(z)"
                     + " and posterior q(z|x), so it has no ELBO or IWAE bound; drop --iwae and --iwae-images");
         }
-        DataSplit split = Datasets.load(data, saved.config().rows(), saved.config().cols());
-        if (split.imageSize() != saved.config().inputSize()) {
-            throw new IllegalArgumentException("--data " + data + ": its images are " + split.train().rows() + " x "
-                    + split.train().cols() + " but " + model + " takes " + saved.config().rows() + " x "
-                    + saved.config().cols());
-        }
+        DataSplit split = in.load(saved);
         o.progress(String.format(Locale.ROOT, "measuring %s (%s) on %s: %,d training and %,d test images, %,d prior samples",
-                model, saved.config().describe(), split.name(), split.train().count(), split.test().count(), samples));
+                in.model, saved.config().describe(), split.name(), split.train().count(), split.test().count(), samples));
         ModelMetrics.Report r = ModelMetrics.measure(Network.from(saved), split, settings);
         o.result(fields(r, settings), text(r));
     }
 
     private Map<String, Object> fields(ModelMetrics.Report r, ModelMetrics.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.toString());
+        m.put("model", in.model.toString());
         m.put("kind", r.kind().id());
         m.put("data", r.data());
         m.put("samples", s.samples());
@@ -171,7 +160,7 @@ final class MetricsCommand extends OutputCommand {
         }
         rows.add(row("seconds", String.format(Locale.ROOT, "%.2f", r.seconds())));
         int width = rows.stream().mapToInt(x -> x[0].length()).max().orElse(0);
-        StringBuilder b = new StringBuilder(String.format("%s (%s) on %s%n", model, r.kind().describe(), r.data()));
+        StringBuilder b = new StringBuilder(String.format("%s (%s) on %s%n", in.model, r.kind().describe(), r.data()));
         for (String[] x : rows) {
             b.append(String.format("  %-" + width + "s  %s%n", x[0], x[1]));
         }

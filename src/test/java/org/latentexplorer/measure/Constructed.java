@@ -1,6 +1,7 @@
 package org.latentexplorer.measure;
 
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /** Models and posteriors whose metrics are known in advance. */
 final class Constructed {
@@ -69,5 +70,16 @@ final class Constructed {
             logVar[i] = (float) rng.nextDouble(-2, 0.5);
         }
         return new LatentModel.Posterior(count, latent, mu, logVar);
+    }
+
+    /** n posteriors N(mu, diag(exp(logVar))) of k dimensions, image i's mu and logVar given by the two functions. */
+    static LatentModel.Posterior posteriors(int n, int latent, IntFunction<float[]> mu, IntFunction<float[]> logVar) {
+        float[] m = new float[n * latent];
+        float[] v = new float[n * latent];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(mu.apply(i), 0, m, i * latent, latent);
+            System.arraycopy(logVar.apply(i), 0, v, i * latent, latent);
+        }
+        return new LatentModel.Posterior(n, latent, m, v);
     }
 }

@@ -38,17 +38,11 @@ class PosteriorStatsTest {
 
     @Test
     void aCollapsedDimensionLeavesOneActiveUnit() {
-        int n = 200;
         SplittableRandom rng = new SplittableRandom(3);
-        float[] mu = new float[2 * n];
-        float[] logVar = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            mu[2 * i] = (float) rng.nextGaussian();           // informative
-            logVar[2 * i] = -4;
-            mu[2 * i + 1] = (float) (0.05 * rng.nextGaussian()); // the prior, give or take: Var 0.0025
-            logVar[2 * i + 1] = 0;
-        }
-        PosteriorStats stats = PosteriorStats.of(new LatentModel.Posterior(n, 2, mu, logVar), 1);
+        // Dimension 1 informative; dimension 2 the prior, give or take: Var of its mean 0.0025.
+        PosteriorStats stats = PosteriorStats.of(Constructed.posteriors(200, 2,
+                i -> new float[] {(float) rng.nextGaussian(), (float) (0.05 * rng.nextGaussian())},
+                i -> new float[] {-4, 0}), 1);
         assertEquals(1, stats.activeUnits());
         assertTrue(stats.collapsed());
         assertArrayEquals(new int[] {1}, stats.inactiveDimensions());
@@ -59,14 +53,10 @@ class PosteriorStatsTest {
     @Test
     void mutualInformationReachesLogNForSeparatePosteriorsAndNoMore() {
         int n = 64;
-        float[] mu = new float[2 * n];
-        float[] logVar = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            mu[2 * i] = i % 8;          // a grid of points 1 apart, each posterior 0.01 wide
-            mu[2 * i + 1] = i / 8;
-            logVar[2 * i] = logVar[2 * i + 1] = (float) Math.log(1e-4);
-        }
-        PosteriorStats stats = PosteriorStats.of(new LatentModel.Posterior(n, 2, mu, logVar), 2);
+        float logVar = (float) Math.log(1e-4);
+        // A grid of points 1 apart, each posterior 0.01 wide.
+        PosteriorStats stats = PosteriorStats.of(Constructed.posteriors(n, 2, i -> new float[] {i % 8, i / 8},
+                i -> new float[] {logVar, logVar}), 2);
         assertEquals(Math.log(n), stats.mutualInformationCeiling(), 1e-12);
         assertTrue(stats.mutualInformation() <= Math.log(n) + 1e-9, "I = " + stats.mutualInformation());
         assertEquals(Math.log(n), stats.mutualInformation(), 1e-3);
@@ -75,16 +65,8 @@ class PosteriorStatsTest {
 
     @Test
     void mutualInformationIsZeroWhenThePosteriorDoesNotDependOnX() {
-        int n = 100;
-        float[] mu = new float[2 * n];
-        float[] logVar = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            mu[2 * i] = 0.7f;
-            mu[2 * i + 1] = -1.5f;
-            logVar[2 * i] = -1;
-            logVar[2 * i + 1] = 0.5f;
-        }
-        PosteriorStats stats = PosteriorStats.of(new LatentModel.Posterior(n, 2, mu, logVar), 3);
+        PosteriorStats stats = PosteriorStats.of(Constructed.posteriors(100, 2, i -> new float[] {0.7f, -1.5f},
+                i -> new float[] {-1, 0.5f}), 3);
         assertEquals(0, stats.mutualInformation(), 1e-9);
         assertEquals(stats.meanKl(), stats.marginalKl(), 1e-9); // all of the KL is the marginal's
         assertEquals(0, stats.activeUnits());

@@ -30,7 +30,7 @@ final class MetricsCommand extends OutputCommand {
     ModelOnData in;
 
     @Option(names = "--samples", paramLabel = "M", defaultValue = "1000",
-            description = "prior samples decoded for completeness and the hole fraction (default ${DEFAULT-VALUE})")
+            description = "prior samples decoded for completeness and the hole fraction, 1 to 4096 (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the prior samples (default ${DEFAULT-VALUE})")
@@ -98,6 +98,7 @@ final class MetricsCommand extends OutputCommand {
             m.put("kl", Output.round(p.meanKl(), 3));
             m.put("active_units", p.activeUnits());
             m.put("posterior_collapse", p.collapsed());
+            m.put("collapsed_dims", Arrays.stream(p.inactiveDimensions()).mapToObj(i -> "z" + (i + 1)).toList());
             m.put("mutual_information", Output.round(p.mutualInformation(), 3));
             m.put("mutual_information_ceiling", Output.round(p.mutualInformationCeiling(), 3));
             m.put("marginal_kl", Output.round(p.marginalKl(), 3));
@@ -143,7 +144,7 @@ final class MetricsCommand extends OutputCommand {
                     .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toArray())));
             rows.add(row("active units (Var mu_d > 0.01)", p.activeUnits() + " of " + p.klPerDimension().length
                     + (p.collapsed() ? "  warning: posterior collapse in dimension(s) "
-                    + Arrays.toString(Arrays.stream(p.inactiveDimensions()).map(i -> i + 1).toArray()) : "")));
+                    + Arrays.stream(p.inactiveDimensions()).mapToObj(i -> "z" + (i + 1)).toList() : "")));
             rows.add(row(String.format(Locale.ROOT, "mutual information I(x; z), of at most log N = %.2f", p.mutualInformationCeiling()),
                     String.format(Locale.ROOT, "%.2f", p.mutualInformation())));
             rows.add(row("marginal KL(q(z) || p(z)) = KL - I", String.format(Locale.ROOT, "%.2f  (KL %.2f)", p.marginalKl(), p.meanKl())));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ParamTensor;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.TrainingHistory;
@@ -103,5 +104,39 @@ class MetricsCommandTest {
         CliTest.Run r = CliTest.run("metrics", "--model", AE, "--data", "mnist", "--iwae", "10");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no prior"), r.err());
+    }
+
+    @Test
+    void aVaeWithACollapsedDimensionIsWarnedAbout() throws Exception {
+        // Both heads ignore the image in z2 and give N(0, 1) there: the dimension has collapsed to the
+        // prior. The mean of z1 is made to vary widely, so that it alone stays active.
+        ModelConfig config = ModelConfig.of(new Vae(1), 28, 28, List.of(16), 2, Bernoulli.INSTANCE);
+        float[] params = new Network(config, 2).paramsToArray();
+        for (ParamTensor t : config.layout()) {
+            if (t.name().startsWith("mu.") || t.name().startsWith("logVar.")) {
+                for (int r = 0; r < t.rows(); r++) {
+                    int at = (int) (t.offset() + (long) r * t.cols());
+                    params[at] *= t.name().equals("mu.W") ? 100 : 1;
+                    params[at + 1] = 0;
+                }
+            }
+        }
+        Path collapsed = dir.resolve("collapsed.lvae");
+        ModelFile.write(collapsed, new SavedModel(config, params, null, new TrainingHistory(), Map.of()));
+        String[] args = {"metrics", "--model", collapsed.toString(), "--data", "mnist", "--samples", "50", "--iwae", "2",
+                "--iwae-images", "5"};
+        JsonNode n = only(CliTest.run(concat(args, "--json")));
+        assertTrue(n.get("posterior_collapse").asBoolean(), n.toString());
+        assertEquals("z2", n.get("collapsed_dims").get(0).asText());
+        assertEquals(1, n.get("active_units").asInt());
+        assertEquals(0, n.get("kl_per_dim").get(1).asDouble(), 1e-6);
+        CliTest.Run table = CliTest.run(args);
+        assertTrue(table.out().contains("1 of 2  warning: posterior collapse in dimension(s) [z2]"), table.out());
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+        r[a.length] = b;
+        return r;
     }
 }

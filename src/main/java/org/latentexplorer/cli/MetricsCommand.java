@@ -46,6 +46,10 @@ final class MetricsCommand extends OutputCommand {
     @Override
     void run(Output o) throws Exception {
         ModelMetrics.Settings d = ModelMetrics.Settings.DEFAULT;
+        if (samples < 1 || samples > ModelMetrics.Settings.MAX_SAMPLES) {
+            throw new IllegalArgumentException("--samples must be between 1 and " + ModelMetrics.Settings.MAX_SAMPLES
+                    + ", not " + samples);
+        }
         if (iwae != null && (iwae < 1 || iwae > 100_000)) {
             throw new IllegalArgumentException("--iwae must be between 1 and 100000, not " + iwae);
         }

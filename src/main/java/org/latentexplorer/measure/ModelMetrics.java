@@ -29,10 +29,14 @@ public final class ModelMetrics {
 
         public Settings {
             if (samples < 1 || samples > MAX_SAMPLES) {
-                throw new IllegalArgumentException("--samples must be between 1 and " + MAX_SAMPLES + ", not " + samples);
+                throw new IllegalArgumentException("the prior samples must number between 1 and " + MAX_SAMPLES + ", not " + samples);
             }
-            if (iwaeSamples < 1 || iwaeImages < 1 || worst < 0) {
-                throw new IllegalArgumentException("IWAE needs at least one sample and one image");
+            if (iwaeSamples < 1 || iwaeImages < 1) {
+                throw new IllegalArgumentException("the IWAE bound needs at least one sample and one image, not "
+                        + iwaeSamples + " and " + iwaeImages);
+            }
+            if (worst < 0) {
+                throw new IllegalArgumentException("the number of worst samples cannot be negative: " + worst);
             }
         }
 

@@ -80,6 +80,6 @@ class ModelMetricsTest {
     void noSamplesIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelMetrics.Settings.DEFAULT.withSamples(0));
-        assertTrue(e.getMessage().contains("--samples"), e.getMessage());
+        assertTrue(e.getMessage().contains("prior samples"), e.getMessage());
     }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `metrics` on every shipped model: the whole process (start, loading the model and the data,
-# the metrics, exit) and the metrics alone (the command's own "seconds", data and model loaded).
+# the metrics, exit), the metrics alone (the command's own "seconds", data and model loaded), and
+# the CPU time of the whole process (user + system, both cores together), which a busy machine
+# inflates less than the elapsed time. Needs /usr/bin/time (Debian: time), bc and python3.
 #
 #   bench/metrics.sh                 # every model in models/, 3 rounds, M = 1,000
 #   ROUNDS=5 SAMPLES=1000 bench/metrics.sh
@@ -15,7 +17,7 @@ SAMPLES=${SAMPLES:-1000}
 [ -f target/latent-explorer.jar ] || mvn -B -q package -DskipTests
 out=bench/out
 mkdir -p "$out"
-rm -f "$out"/metrics-*.json
+rm -f "$out"/metrics-*.json "$out"/cpu-*.json
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -24,10 +26,12 @@ for round in $(seq 1 "$ROUNDS"); do
     name=$(basename "$model" .lvae)
     case "$name" in fashion-mnist-*) data=fashion-mnist ;; *) data=mnist ;; esac
     start=$(date +%s.%N)
-    java -jar target/latent-explorer.jar metrics --model "$model" --data "$data" --samples "$SAMPLES" --json \
+    /usr/bin/time -f '{"cpu": %U, "cpu_sys": %S}' -o "$out/cpu-$name-$round.json" \
+        java -jar target/latent-explorer.jar metrics --model "$model" --data "$data" --samples "$SAMPLES" --json \
         > "$out/metrics-$name-$round.json"
     end=$(date +%s.%N)
     echo "{\"wall\": $(echo "$end - $start" | bc)}" >> "$out/metrics-$name-$round.json"
+    cat "$out/cpu-$name-$round.json" >> "$out/metrics-$name-$round.json"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -37,15 +41,16 @@ import glob, json, os, statistics, sys
 out, rounds, samples = sys.argv[1:4]
 print(f"metrics --samples {samples}: median of {rounds} rounds, seconds")
 print()
-print("| model | metrics alone | whole process |")
-print("| --- | ---: | ---: |")
+print("| model | metrics alone | whole process | CPU time of the process |")
+print("| --- | ---: | ---: | ---: |")
 names = sorted({os.path.basename(f).rsplit("-", 1)[0][len("metrics-"):] for f in glob.glob(f"{out}/metrics-*.json")})
 for name in names:
-    inner, wall = [], []
+    inner, wall, cpu = [], [], []
     for r in range(1, int(rounds) + 1):
         f = f"{out}/metrics-{name}-{r}.json"
         lines = [json.loads(l) for l in open(f) if l.strip()]
         inner.append(lines[0]["seconds"])
         wall.append(lines[1]["wall"])
-    print(f"| {name} | {statistics.median(inner):.2f} | {statistics.median(wall):.2f} |")
+        cpu.append(lines[2]["cpu"] + lines[2]["cpu_sys"])
+    print(f"| {name} | {statistics.median(inner):.2f} | {statistics.median(wall):.2f} | {statistics.median(cpu):.2f} |")
 PY

@@ -33,7 +33,8 @@ final class MetricsCommand extends OutputCommand {
             description = "prior samples decoded for completeness and the hole fraction, 1 to 4096 (default ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the prior samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "seed of the prior samples and of the draws of z for I(x; z) (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--iwae", paramLabel = "K", description = "importance samples per image of the IWAE bound, VAE only (default 100)")

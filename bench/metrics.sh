@@ -7,7 +7,7 @@
 #   bench/metrics.sh                 # every model in models/, 3 rounds, M = 1,000
 #   ROUNDS=5 SAMPLES=1000 bench/metrics.sh
 #
-# Each figure is the median over the rounds; the rounds go through all models in turn, so a slow
+# Each figure is the median over the rounds, with the fastest round beside it; the rounds go through all models in turn, so a slow
 # spell of a shared machine falls on all of them. The machine and its load are printed first:
 # on a machine that others are using, the seconds grow with the load.
 set -euo pipefail
@@ -39,7 +39,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$out" "$ROUNDS" "$SAMPLES" <<'PY'
 import glob, json, os, statistics, sys
 out, rounds, samples = sys.argv[1:4]
-print(f"metrics --samples {samples}: median of {rounds} rounds, seconds")
+print(f"metrics --samples {samples}: median (fastest) of {rounds} rounds, seconds")
 print()
 print("| model | metrics alone | whole process | CPU time of the process |")
 print("| --- | ---: | ---: | ---: |")
@@ -52,5 +52,6 @@ for name in names:
         inner.append(lines[0]["seconds"])
         wall.append(lines[1]["wall"])
         cpu.append(lines[2]["cpu"] + lines[2]["cpu_sys"])
-    print(f"| {name} | {statistics.median(inner):.2f} | {statistics.median(wall):.2f} | {statistics.median(cpu):.2f} |")
+    fig = lambda v: f"{statistics.median(v):.2f} ({min(v):.2f})"
+    print(f"| {name} | {fig(inner)} | {fig(wall)} | {fig(cpu)} |")
 PY

@@ -5,12 +5,13 @@ import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless command line: train, eval, grid, export and bench. */
+/** The headless command line: train, eval, metrics, grid, export and bench. */
 @Command(name = "latent-explorer",
         mixinStandardHelpOptions = true,
         version = "Latent Explorer 0.1.0",
         description = "Train and explore a beta-VAE. Without a command, the window opens.",
-        subcommands = {TrainCommand.class, EvalCommand.class, GridCommand.class, ExportCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, MetricsCommand.class, GridCommand.class, ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

@@ -1,13 +1,10 @@
 package org.latentexplorer.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.latentexplorer.data.DataSplit;
-import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
-import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.PrincipalAngles;
 import org.latentexplorer.model.SavedModel;
@@ -15,6 +12,7 @@ import org.latentexplorer.model.Network;
 import org.latentexplorer.train.Evaluation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -23,12 +21,8 @@ import picocli.CommandLine.Option;
                 + " estimate of -log p(x).")
 final class EvalCommand extends OutputCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "D",
-            description = "mnist, fashion-mnist, fashion-mnist-full, or a folder of IDX files or images")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Option(names = "--iwae", paramLabel = "K",
             description = "importance samples per image for -log p(x), VAE only; 0 skips it (default 100 for a VAE)")
@@ -46,22 +40,22 @@ final class EvalCommand extends OutputCommand {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        SavedModel saved = ModelFiles.read(model);
+        SavedModel saved = in.read();
         ModelKind kind = saved.config().kind();
         if (iwae != null && iwae > 0 && !kind.hasPrior()) {
-            throw new IllegalArgumentException(model + " is " + kind.aTitle() + ": it has no prior p(z) and posterior"
+            throw new IllegalArgumentException(in.model + " is " + kind.aTitle() + ": it has no prior p(z) and posterior"
                     + " q(z|x), so -log p(x) cannot be estimated by importance sampling; drop --iwae");
         }
         int samples = iwae != null ? iwae : kind.hasPrior() ? 100 : 0;
         Network network = Network.from(saved);
-        DataSplit split = Datasets.load(data, saved.config().rows(), saved.config().cols());
+        DataSplit split = in.load(saved);
         ImageSet test = limit == null ? split.test() : split.test().first(limit);
-        o.progress(String.format("evaluating %s (%s) on %,d test images of %s", model, saved.config().describe(),
+        o.progress(String.format("evaluating %s (%s) on %,d test images of %s", in.model, saved.config().describe(),
                 test.count(), split.name()));
         Evaluation.Terms t = Evaluation.terms(network, test);
         Double nll = samples > 0 ? Evaluation.iwae(network, test, samples) : null;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.toString());
+        m.put("model", in.model.toString());
         m.put("kind", kind.id());
         m.put("data", split.name());
         m.put("images", test.count());

@@ -1,0 +1,165 @@
+package org.latentexplorer.measure;
+
+import org.latentexplorer.explore.LatentGrid;
+import org.latentexplorer.explore.LatentSlice;
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.Viewport;
+import org.latentexplorer.model.Host;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * How fast the decoder's image changes as the latent point moves: for each pair of neighbouring
+ * tiles of a grid (left-right and up-down), the pixel distance of their images over the latent
+ * distance of their centres, ||x(a) - x(b)|| / ||a - b||. A continuous decoder keeps these ratios
+ * small everywhere; a seam is where they jump.
+ *
+ * <p>The grid is the window's: n x n tiles over a viewport, each image the decoding of its tile's
+ * centre (see {@link Viewport#tileCenterX}), row 0 at the top.
+ */
+public final class Continuity {
+    /** The command line's grid: [-5, 5]^2 in 50 x 50 tiles, centres 0.2 apart. */
+    public static final Viewport FULL_VIEW = Viewport.DEFAULT;
+    public static final int FULL_STEPS = 50;
+
+    /**
+     * Each tile's largest ratio to its (up to four) neighbours, row by row from the top: what a seam
+     * overlay colours.
+     */
+    public record SeamField(int n, float[] ratio) {
+        public float ratio(int row, int column) {
+            return ratio[row * n + column];
+        }
+
+        /** The tile whose ratio is largest, as {row, column}. */
+        public int[] steepest() {
+            int best = 0;
+            for (int i = 1; i < ratio.length; i++) {
+                if (ratio[i] > ratio[best]) {
+                    best = i;
+                }
+            }
+            return new int[] {best / n, best % n};
+        }
+    }
+
+    private Continuity() {
+    }
+
+    /**
+     * The ratios' median, 95th percentile and maximum over a decoded grid.
+     *
+     * @param images the n x n tiles' images, tile (r, c) at [(r * n + c) * pixels]
+     */
+    public static Quantiles of(float[] images, int n, int pixels, Viewport view) {
+        return Quantiles.of(ratios(images, n, pixels, view, null));
+    }
+
+    /** As {@link #of(float[], int, int, Viewport)} for a mosaic the window has already decoded. */
+    public static Quantiles of(LatentSpace.Mosaic mosaic, Viewport view) {
+        return of(tiles(mosaic), mosaic.n(), mosaic.tileRows() * mosaic.tileCols(), view);
+    }
+
+    /** The seam field of a decoded grid. */
+    public static SeamField seams(float[] images, int n, int pixels, Viewport view) {
+        float[] field = new float[n * n];
+        ratios(images, n, pixels, view, field);
+        return new SeamField(n, field);
+    }
+
+    /** The seam field of a mosaic the window has already decoded. */
+    public static SeamField seams(LatentSpace.Mosaic mosaic, Viewport view) {
+        return seams(tiles(mosaic), mosaic.n(), mosaic.tileRows() * mosaic.tileCols(), view);
+    }
+
+    /** Decodes the n x n tile centres of a viewport over a plane and measures them. */
+    public static Quantiles measure(LatentModel model, Viewport view, LatentSlice slice, int n) {
+        return of(decodeGrid(model, view, slice, n), n, model.pixels(), view);
+    }
+
+    /** The command line's figure: the plane of the first two dimensions over [-5, 5]^2 at {@link #FULL_STEPS}. */
+    public static Quantiles overFullView(LatentModel model) {
+        return measure(model, FULL_VIEW, LatentSlice.firstTwo(model.latent()), FULL_STEPS);
+    }
+
+    /** The images of the n x n tile centres, tile (r, c) at [(r * n + c) * D]. */
+    public static float[] decodeGrid(LatentModel model, Viewport view, LatentSlice slice, int n) {
+        return model.decode(gridPoints(view, slice, n), n * n);
+    }
+
+    /** The latent points of the n x n tile centres, point (r, c) at [(r * n + c) * k]. */
+    public static float[] gridPoints(Viewport view, LatentSlice slice, int n) {
+        LatentGrid grid = LatentGrid.tiles(view, n);
+        INDArray points = grid.newPointsArray(slice.latent());
+        grid.fill(points, slice);
+        float[] z = new float[n * n * slice.latent()];
+        Host.read(points, z, z.length);
+        return z;
+    }
+
+    /**
+     * Every neighbour pair's ratio; with field non-null, also each tile's largest ratio into it.
+     * Neighbouring centres are width / n apart across and height / n apart up and down.
+     */
+    private static double[] ratios(float[] images, int n, int pixels, Viewport view, float[] field) {
+        if (n < 2 || images.length != n * n * pixels) {
+            throw new IllegalArgumentException("a grid of " + n + " x " + n + " images of " + pixels + " pixels needs "
+                    + n * n * pixels + " values and at least 2 tiles a side; got " + images.length);
+        }
+        double dx = view.width() / n;
+        double dy = view.height() / n;
+        double[] out = new double[2 * n * (n - 1)];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                int tile = r * n + c;
+                if (c + 1 < n) {
+                    out[m++] = pair(images, tile, tile + 1, pixels, dx, field);
+                }
+                if (r + 1 < n) {
+                    out[m++] = pair(images, tile, tile + n, pixels, dy, field);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double pair(float[] images, int a, int b, int pixels, double latentDistance, float[] field) {
+        double ratio = Math.sqrt(squaredDistance(images, a * pixels, images, b * pixels, pixels)) / latentDistance;
+        if (field != null) {
+            field[a] = (float) Math.max(field[a], ratio);
+            field[b] = (float) Math.max(field[b], ratio);
+        }
+        return ratio;
+    }
+
+    static double squaredDistance(float[] x, int xFrom, float[] y, int yFrom, int length) {
+        double s = 0;
+        for (int p = 0; p < length; p++) {
+            double d = x[xFrom + p] - y[yFrom + p];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** A mosaic's tiles as images with pixels in [0, 1], tile (r, c) at [(r * n + c) * rows * cols]. */
+    static float[] tiles(LatentSpace.Mosaic mosaic) {
+        int n = mosaic.n();
+        int rows = mosaic.tileRows();
+        int cols = mosaic.tileCols();
+        int width = mosaic.width();
+        float[] images = new float[n * n * rows * cols];
+        int[] argb = mosaic.argb();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                int base = (r * n + c) * rows * cols;
+                for (int y = 0; y < rows; y++) {
+                    int src = (r * rows + y) * width + c * cols;
+                    for (int x = 0; x < cols; x++) {
+                        images[base + y * cols + x] = (argb[src + x] & 0xFF) / 255f;
+                    }
+                }
+            }
+        }
+        return images;
+    }
+}

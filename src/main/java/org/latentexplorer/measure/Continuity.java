@@ -25,9 +25,9 @@ public final class Continuity {
      * Each tile's largest ratio to its (up to four) neighbours, row by row from the top: what a seam
      * overlay colours.
      */
-    public record SeamField(int n, float[] ratio) {
+    public record SeamField(int columns, int rows, float[] ratio) {
         public float ratio(int row, int column) {
-            return ratio[row * n + column];
+            return ratio[row * columns + column];
         }
 
         /** The tile whose ratio is largest, as {row, column}. */
@@ -38,7 +38,7 @@ public final class Continuity {
                     best = i;
                 }
             }
-            return new int[] {best / n, best % n};
+            return new int[] {best / columns, best % columns};
         }
     }
 
@@ -51,24 +51,30 @@ public final class Continuity {
      * @param images the n x n tiles' images, tile (r, c) at [(r * n + c) * pixels]
      */
     public static Quantiles of(float[] images, int n, int pixels, Viewport view) {
-        return Quantiles.of(ratios(images, n, pixels, view, null));
+        return Quantiles.of(ratios(images, n, n, pixels, view.width() / n, view.height() / n, null));
     }
 
-    /** As {@link #of(float[], int, int, Viewport)} for a mosaic the window has already decoded. */
-    public static Quantiles of(LatentSpace.Mosaic mosaic, Viewport view) {
-        return of(tiles(mosaic), mosaic.n(), mosaic.tileRows() * mosaic.tileCols(), view);
+    /**
+     * As {@link #of(float[], int, int, Viewport)} for a block of tiles the window has already
+     * decoded, their centres dx apart across and dy apart up and down.
+     */
+    public static Quantiles of(LatentSpace.Mosaic mosaic, double dx, double dy) {
+        return Quantiles.of(ratios(tiles(mosaic), mosaic.columns(), mosaic.rows(),
+                mosaic.tileRows() * mosaic.tileCols(), dx, dy, null));
     }
 
     /** The seam field of a decoded grid. */
     public static SeamField seams(float[] images, int n, int pixels, Viewport view) {
         float[] field = new float[n * n];
-        ratios(images, n, pixels, view, field);
-        return new SeamField(n, field);
+        ratios(images, n, n, pixels, view.width() / n, view.height() / n, field);
+        return new SeamField(n, n, field);
     }
 
-    /** The seam field of a mosaic the window has already decoded. */
-    public static SeamField seams(LatentSpace.Mosaic mosaic, Viewport view) {
-        return seams(tiles(mosaic), mosaic.n(), mosaic.tileRows() * mosaic.tileCols(), view);
+    /** The seam field of a block of tiles the window has already decoded, centres dx and dy apart. */
+    public static SeamField seams(LatentSpace.Mosaic mosaic, double dx, double dy) {
+        float[] field = new float[mosaic.columns() * mosaic.rows()];
+        ratios(tiles(mosaic), mosaic.columns(), mosaic.rows(), mosaic.tileRows() * mosaic.tileCols(), dx, dy, field);
+        return new SeamField(mosaic.columns(), mosaic.rows(), field);
     }
 
     /** Decodes the n x n tile centres of a viewport over a plane and measures them. */
@@ -97,26 +103,26 @@ public final class Continuity {
     }
 
     /**
-     * Every neighbour pair's ratio; with field non-null, also each tile's largest ratio into it.
-     * Neighbouring centres are width / n apart across and height / n apart up and down.
+     * Every neighbour pair's ratio over a block of columns x rows tiles whose centres are dx apart
+     * across and dy apart up and down; with field non-null, also each tile's largest ratio into it.
      */
-    private static double[] ratios(float[] images, int n, int pixels, Viewport view, float[] field) {
-        if (n < 2 || images.length != n * n * pixels) {
-            throw new IllegalArgumentException("a grid of " + n + " x " + n + " images of " + pixels + " pixels needs "
-                    + n * n * pixels + " values and at least 2 tiles a side; got " + images.length);
+    private static double[] ratios(float[] images, int columns, int rows, int pixels, double dx, double dy,
+            float[] field) {
+        if (columns < 2 || rows < 2 || images.length != columns * rows * pixels) {
+            throw new IllegalArgumentException("a grid of " + columns + " x " + rows + " images of " + pixels
+                    + " pixels needs " + columns * rows * pixels + " values and at least 2 tiles a side; got "
+                    + images.length);
         }
-        double dx = view.width() / n;
-        double dy = view.height() / n;
-        double[] out = new double[2 * n * (n - 1)];
+        double[] out = new double[rows * (columns - 1) + columns * (rows - 1)];
         int m = 0;
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                int tile = r * n + c;
-                if (c + 1 < n) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int tile = r * columns + c;
+                if (c + 1 < columns) {
                     out[m++] = pair(images, tile, tile + 1, pixels, dx, field);
                 }
-                if (r + 1 < n) {
-                    out[m++] = pair(images, tile, tile + n, pixels, dy, field);
+                if (r + 1 < rows) {
+                    out[m++] = pair(images, tile, tile + columns, pixels, dy, field);
                 }
             }
         }
@@ -141,17 +147,17 @@ public final class Continuity {
         return s;
     }
 
-    /** A mosaic's tiles as images with pixels in [0, 1], tile (r, c) at [(r * n + c) * rows * cols]. */
+    /** A mosaic's tiles as images with pixels in [0, 1], tile (r, c) at [(r * columns + c) * rows * cols]. */
     static float[] tiles(LatentSpace.Mosaic mosaic) {
-        int n = mosaic.n();
+        int columns = mosaic.columns();
         int rows = mosaic.tileRows();
         int cols = mosaic.tileCols();
         int width = mosaic.width();
-        float[] images = new float[n * n * rows * cols];
+        float[] images = new float[columns * mosaic.rows() * rows * cols];
         int[] argb = mosaic.argb();
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                int base = (r * n + c) * rows * cols;
+        for (int r = 0; r < mosaic.rows(); r++) {
+            for (int c = 0; c < columns; c++) {
+                int base = (r * columns + c) * rows * cols;
                 for (int y = 0; y < rows; y++) {
                     int src = (r * rows + y) * width + c * cols;
                     for (int x = 0; x < cols; x++) {

@@ -72,7 +72,7 @@ class ContinuityTest {
         Viewport view = new Viewport(-3, 1, -2, 2);
         int n = 8;
         LatentSpace.Mosaic mosaic = new LatentSpace(network).render(view, PLANE, n, DecodeMode.MEAN);
-        Continuity.SeamField fromMosaic = Continuity.seams(mosaic, view);
+        Continuity.SeamField fromMosaic = Continuity.seams(mosaic, view.width() / n, view.height() / n);
         Continuity.SeamField decoded = Continuity.seams(
                 Continuity.decodeGrid(new NetworkModel(network), view, PLANE, n), n, 784, view);
         // The mosaic holds 8-bit grey levels: each pixel within half a level of the decoded image.

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.ui.grid.GridViewModel;
+import org.latentexplorer.ui.grid.ModelOnScreen;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
-import org.latentexplorer.ui.session.LatentSpaceWorker;
 import org.latentexplorer.ui.session.ModelSession;
 import org.latentexplorer.ui.session.Notifier;
 import org.latentexplorer.ui.session.Tasks;
@@ -34,9 +34,10 @@ public final class ExplorerViewModel {
      */
     public ExplorerViewModel(Tasks tasks, AssetLocator assets, Path recoveryFile) {
         this.tasks = tasks;
-        this.session = new ModelSession(tasks, new LatentSpaceWorker(tasks), notifier, assets, recoveryFile);
-        this.grid = new GridViewModel(session, notifier);
-        this.sampling = new SamplingViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
+        ModelOnScreen shown = ModelOnScreen.create(tasks, notifier, assets, recoveryFile);
+        this.session = shown.session();
+        this.grid = shown.grid();
+        this.sampling = shown.sampling();
         this.training = new TrainingViewModel(session, tasks, notifier);
         session.trainingProperty().bind(training.activeProperty());
     }

@@ -3,6 +3,7 @@ package org.latentexplorer.ui;
 import java.nio.file.Path;
 
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.grid.ModelOnScreen;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
@@ -23,6 +24,7 @@ public final class ExplorerViewModel {
     private final GridViewModel grid;
     private final SamplingViewModel sampling;
     private final TrainingViewModel training;
+    private final CompareViewModel compare;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -40,6 +42,8 @@ public final class ExplorerViewModel {
         this.sampling = shown.sampling();
         this.training = new TrainingViewModel(session, tasks, notifier);
         session.trainingProperty().bind(training.activeProperty());
+        this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, null),
+                session, assets.models());
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -65,5 +69,10 @@ public final class ExplorerViewModel {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** Two or three models side by side, each a session of its own beside the window's. */
+    public CompareViewModel compare() {
+        return compare;
     }
 }

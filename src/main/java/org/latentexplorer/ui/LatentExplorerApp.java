@@ -38,6 +38,9 @@ import javafx.util.Duration;
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.runtime.Settings;
 import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.compare.CompareMode;
+import org.latentexplorer.ui.compare.CompareView;
+import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.common.UiScale;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.PlanePane;
@@ -78,6 +81,7 @@ public final class LatentExplorerApp extends Application {
     private SelectionPane selection;
     private SamplingPane sampling;
     private PlanePane plane;
+    private CompareView compareView;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -178,6 +182,9 @@ public final class LatentExplorerApp extends Application {
         openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
                 file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
+        compareView = new CompareView(vm.compare(), this::compareWith);
+        compareView.scaleWith(scale.effective());
+        new CompareMode(vm.compare(), root, compareView, presentation::leave);
         settings.problem().ifPresent(vm.notifier()::status);
         vm.session().modelProperty().addListener((o, a, b) -> {
             if (b != null && b.file() != null && (a == null || !b.file().equals(a.file()))) {
@@ -398,7 +405,10 @@ public final class LatentExplorerApp extends Application {
         magnify.selectedProperty().bindBidirectional(vm.grid().magnifyProperty());
         MenuItem bigger = item("Larger Interface", "Shortcut+Shift+Equals", e -> scale.bigger());
         MenuItem smaller = item("Smaller Interface", "Shortcut+Shift+Minus", e -> scale.smaller());
-        MenuItem present = item("Presentation Mode", "F5", e -> presentation.toggle());
+        MenuItem present = item("Presentation Mode", "F5", e -> {
+            vm.compare().leave();
+            presentation.toggle();
+        });
         Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles, magnify,
                 new SeparatorMenuItem(), bigger, smaller, present);
 
@@ -415,9 +425,28 @@ public final class LatentExplorerApp extends Application {
 
         MenuItem keys = item("Guide and Keyboard Shortcuts", "F1", e -> GuideDialog.show(stage));
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, training, sampleMenu, help);
+        MenuBar bar = new MenuBar(file, view, compareMenu(), training, sampleMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The lecture's comparisons with the shipped models, a model of the user's, and the way back. */
+    private Menu compareMenu() {
+        Menu menu = new Menu("Compare");
+        for (CompareViewModel.Pair pair : CompareViewModel.Pair.values()) {
+            menu.getItems().add(item(pair.title(), null, e -> vm.compare().open(pair)));
+        }
+        MenuItem with = item("Compare with\u2026", null, e -> compareWith());
+        with.disableProperty().bind(Bindings.size(vm.compare().models()).greaterThanOrEqualTo(CompareViewModel.MAX_MODELS));
+        MenuItem back = item("Back to One Model", null, e -> vm.compare().leave());
+        back.disableProperty().bind(vm.compare().activeProperty().not());
+        menu.getItems().addAll(new SeparatorMenuItem(), with, back);
+        return menu;
+    }
+
+    /** Asks for a model file and puts it beside the others (beside the window's model when none are). */
+    private void compareWith() {
+        dialogs.modelToOpen(stage, vm.session().modelsFolder()).ifPresent(vm.compare()::add);
     }
 
     private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -579,6 +608,10 @@ public final class LatentExplorerApp extends Application {
 
     PresentationMode presentation() {
         return presentation;
+    }
+
+    CompareView compareView() {
+        return compareView;
     }
 
     UiScale uiScale() {

@@ -48,6 +48,7 @@ import org.latentexplorer.ui.grid.SelectionPane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
+import org.latentexplorer.ui.training.RateDistortionChart;
 import org.latentexplorer.ui.training.TrainingPane;
 import org.latentexplorer.ui.common.Controls;
 import org.latentexplorer.ui.grid.GridViewModel;
@@ -82,6 +83,7 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private CompareView compareView;
+    private RateDistortionChart rateDistortion;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -160,6 +162,10 @@ public final class LatentExplorerApp extends Application {
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
         VBox right = new VBox(14, selection, sampling, plane);
+        rateDistortion = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
+                vm.compare().shownModelsProperty());
+        rateDistortion.setPrefHeight(260);
+        right.getChildren().add(Controls.section("Rate and distortion", rateDistortion));
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 
@@ -184,6 +190,8 @@ public final class LatentExplorerApp extends Application {
                 file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
         compareView = new CompareView(vm.compare(), this::compareWith);
         compareView.scaleWith(scale.effective());
+        compareView.showBelow(new RateDistortionChart(vm.training(), vm.session().modelProperty(),
+                vm.compare().shownModelsProperty()));
         new CompareMode(vm.compare(), root, compareView, presentation::leave);
         settings.problem().ifPresent(vm.notifier()::status);
         vm.session().modelProperty().addListener((o, a, b) -> {
@@ -612,6 +620,10 @@ public final class LatentExplorerApp extends Application {
 
     CompareView compareView() {
         return compareView;
+    }
+
+    RateDistortionChart rateDistortion() {
+        return rateDistortion;
     }
 
     UiScale uiScale() {

@@ -56,6 +56,18 @@ public final class CompareView extends BorderPane {
         layoutColumns();
     }
 
+    /**
+     * Puts a chart under the grids (the rate-distortion chart), given about a quarter of the height,
+     * so that the grids keep the rest.
+     */
+    public void showBelow(Region chart) {
+        chart.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(140, Math.min(300, getHeight() * 0.24)), heightProperty()));
+        chart.setMinHeight(120);
+        chart.setPadding(new Insets(0, 12, 4, 12));
+        setBottom(chart);
+    }
+
     /** Grid labels and margins follow the interface's scale. */
     public void scaleWith(ObservableDoubleValue s) {
         this.scale = s;

@@ -165,6 +165,7 @@ public final class LatentExplorerApp extends Application {
         rateDistortion = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
                 vm.compare().shownModelsProperty());
         rateDistortion.setPrefHeight(260);
+        rateDistortion.showTitle(false);
         right.getChildren().add(Controls.section("Rate and distortion", rateDistortion));
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);

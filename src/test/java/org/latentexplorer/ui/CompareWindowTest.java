@@ -6,28 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.ModelOnScreen;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Models side by side in the real window, headless. */
@@ -42,38 +36,12 @@ class CompareWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> modelToOpen(Window owner, Path folder) {
-                return Optional.ofNullable(nextOpen.get());
-            }
-
-            @Override
-            public Optional<Path> modelToSave(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
-            }
-
-            @Override
-            public Optional<Path> dataFolder(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
-            }
-        };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
-                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestWindow.open(tmp, nextOpen::get);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestWindow.close(app);
     }
 
     @Test
@@ -82,7 +50,7 @@ class CompareWindowTest {
         robot.clickOn("Compare");
         robot.clickOn(CompareViewModel.Pair.AE_VS_VAE.title());
         CompareViewModel c = app.viewModel().compare();
-        waitFor(30, () -> c.models().size() == 2 && c.models().stream().allMatch(m -> m.grid().renderedProperty().get() != null));
+        TestWindow.waitFor(30, () -> c.models().size() == 2 && c.models().stream().allMatch(m -> m.grid().renderedProperty().get() != null));
         assertSame(app.compareView(), app.rootPane().getCenter());
         assertEquals("mnist-ae.lvae", c.models().get(0).session().model().title());
         assertEquals("mnist-vae.lvae", c.models().get(1).session().model().title());
@@ -100,7 +68,7 @@ class CompareWindowTest {
         double perPixel = Viewport.DEFAULT.width() / aeGrid.plotSide();
         assertEquals(Viewport.DEFAULT.xMin() - 80 * perPixel, dragged.xMin(), 1e-6);
         assertEquals(dragged, vae.grid().viewportProperty().get());
-        waitFor(10, () -> dragged.equals(vae.grid().renderedProperty().get().request().view()));
+        TestWindow.waitFor(10, () -> dragged.equals(vae.grid().renderedProperty().get().request().view()));
         // The window's own grid did not move.
         assertEquals(Viewport.DEFAULT, app.viewModel().grid().viewportProperty().get());
 
@@ -112,11 +80,29 @@ class CompareWindowTest {
         assertEquals("mnist-vae.lvae", app.viewModel().session().model().title());
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + seconds + " s", e);
-        }
+    @Test
+    void aFileThatCannotBeReadIsNamedAndTheComparedModelsStayWithTheirRateAndDistortion() throws Exception {
+        robot.clickOn("Compare");
+        robot.clickOn(CompareViewModel.Pair.BETA_1_VS_4.title());
+        CompareViewModel c = app.viewModel().compare();
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 2);
+        Path bad = tmp.resolve("broken.lvae");
+        java.nio.file.Files.writeString(bad, "not a model");
+        nextOpen.set(bad);
+
+        robot.clickOn("Add a model\u2026");
+        TestWindow.waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
+        robot.clickOn("OK");
+
+        assertEquals(2, c.models().size());
+        assertSame(app.compareView(), app.rootPane().getCenter());
+        // Beta 4 pays reconstruction for a lower KL: both points are on the chart under the grids.
+        org.latentexplorer.ui.training.RateDistortion.Picture p =
+                ((org.latentexplorer.ui.training.RateDistortionChart) app.compareView().getBottom()).picture();
+        assertEquals(2, p.models().size(), p.models().toString());
+        assertTrue(p.models().get(1).rate() < p.models().get(0).rate());
+        assertTrue(p.models().get(1).distortion() > p.models().get(0).distortion());
     }
 }

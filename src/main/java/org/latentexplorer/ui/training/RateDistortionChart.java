@@ -29,6 +29,7 @@ public final class RateDistortionChart extends VBox {
     private final ObservableValue<CurrentModel> window;
     private final ObservableValue<List<CurrentModel>> others;
     private RateDistortion.Picture shown;
+    private static final String TITLE = "Rate (KL) against distortion (reconstruction)";
     private static final javafx.scene.paint.Color EPOCH = javafx.scene.paint.Color.web("#0072b2");
 
     /**
@@ -45,11 +46,11 @@ public final class RateDistortionChart extends VBox {
         x.setForceZeroInRange(true);
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
-        y.setLabel("reconstruction (nats)");
+        y.setLabel("nats");
         y.setForceZeroInRange(false);
         y.setMinorTickVisible(false);
         chart = new LineChart<>(x, y);
-        chart.setTitle("Rate (KL) against distortion (reconstruction)");
+        chart.setTitle(TITLE);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setMinHeight(120);
@@ -71,6 +72,11 @@ public final class RateDistortionChart extends VBox {
         window.addListener((o, a, b) -> update());
         others.addListener((o, a, b) -> update());
         update();
+    }
+
+    /** Whether the chart names itself (not needed under a heading that does). */
+    public void showTitle(boolean show) {
+        chart.setTitle(show ? TITLE : null);
     }
 
     /** What is plotted (for tests). */
@@ -155,7 +161,8 @@ public final class RateDistortionChart extends VBox {
             y.setAutoRanging(true);
             return;
         }
-        double pad = Math.max((hi - lo) * 0.15, 1);
+        // Room above and below for the points' names.
+        double pad = Math.max((hi - lo) * 0.3, 2);
         double step = org.latentexplorer.explore.AxisTicks.step(lo - pad, hi + pad, 4);
         y.setAutoRanging(false);
         y.setLowerBound(Math.floor((lo - pad) / step) * step);

@@ -403,7 +403,13 @@ public final class LatentExplorerApp extends Application {
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
-        MenuItem reset = item("Reset View", "Shortcut+0", e -> vm.grid().resetView());
+        MenuItem reset = item("Reset View", "Shortcut+0", e -> {
+            if (vm.compare().isActive()) {
+                vm.compare().resetView();
+            } else {
+                vm.grid().resetView();
+            }
+        });
         MenuItem zoomIn = item("Zoom In", "Shortcut+Equals", e -> zoomCentre(1.25));
         MenuItem zoomOut = item("Zoom Out", "Shortcut+Minus", e -> zoomCentre(1 / 1.25));
         CheckMenuItem testSet = new CheckMenuItem("Show Test Set");
@@ -468,6 +474,10 @@ public final class LatentExplorerApp extends Application {
     }
 
     private void zoomCentre(double factor) {
+        if (vm.compare().isActive()) {
+            vm.compare().zoom(factor);
+            return;
+        }
         double s = grid.plotSide();
         vm.grid().zoom(factor, s / 2, s / 2, s, s);
     }

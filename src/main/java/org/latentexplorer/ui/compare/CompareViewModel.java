@@ -231,6 +231,11 @@ public final class CompareViewModel {
         viewport.set(Viewport.DEFAULT);
     }
 
+    /** Zooms every grid by factor (> 1 in) around the centre of the view. */
+    public void zoom(double factor) {
+        viewport.set(viewport.get().zoomAround(factor, 0.5, 0.5, 1, 1));
+    }
+
     private void clear() {
         for (ModelOnScreen m : List.copyOf(models)) {
             remove(m);

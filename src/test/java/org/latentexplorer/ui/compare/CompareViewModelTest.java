@@ -75,6 +75,12 @@ class CompareViewModelTest {
 
         c.resetView();
         assertEquals(List.of(Viewport.DEFAULT, Viewport.DEFAULT), viewports(c));
+        // View > Zoom In while comparing zooms them all about the centre.
+        c.zoom(1.25);
+        Viewport in = c.models().get(0).grid().viewportProperty().get();
+        assertEquals(Viewport.DEFAULT.width() / 1.25, in.width(), 1e-9);
+        assertEquals(0, (in.xMin() + in.xMax()) / 2, 1e-9);
+        assertEquals(List.of(in, in), viewports(c));
     }
 
     @Test

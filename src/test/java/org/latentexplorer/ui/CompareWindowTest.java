@@ -104,5 +104,11 @@ class CompareWindowTest {
         assertEquals(2, p.models().size(), p.models().toString());
         assertTrue(p.models().get(1).rate() < p.models().get(0).rate());
         assertTrue(p.models().get(1).distortion() > p.models().get(0).distortion());
+
+        // Esc goes back, though no grid was clicked since the menu opened the comparison.
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!c.isActive() && c.models().isEmpty());
+        assertSame(app.gridView(), ((javafx.scene.layout.BorderPane) app.rootPane().getCenter()).getCenter());
     }
 }

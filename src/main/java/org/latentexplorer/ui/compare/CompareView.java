@@ -14,8 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,12 +45,6 @@ public final class CompareView extends BorderPane {
         setCenter(columns);
         getStyleClass().add("compare");
         vm.models().addListener((ListChangeListener<ModelOnScreen>) c -> layoutColumns());
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.leave();
-                e.consume();
-            }
-        });
         layoutColumns();
     }
 

@@ -111,4 +111,54 @@ class CompareWindowTest {
         assertTrue(!c.isActive() && c.models().isEmpty());
         assertSame(app.gridView(), ((javafx.scene.layout.BorderPane) app.rootPane().getCenter()).getCenter());
     }
+
+    @Test
+    void threeModelsFitAt1024By768WithEqualGridsAndNothingOutside() {
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        CompareViewModel c = app.viewModel().compare();
+        robot.interact(() -> {
+            c.open(CompareViewModel.Pair.AE_VS_VAE);
+            c.add(app.viewModel().session().shippedModel().resolveSibling("mnist-vae-beta4.lvae"));
+        });
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = stage.getScene();
+        assertEquals(1024, scene.getWidth(), 1);
+
+        java.util.List<String> outside = new java.util.ArrayList<>();
+        for (Node n : app.compareView().lookupAll("*")) {
+            if ((n instanceof javafx.scene.control.Control || n instanceof GridView) && shown(n)) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                        || b.getMaxY() > scene.getHeight() + 0.5) {
+                    outside.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+        }
+        assertTrue(outside.isEmpty(), outside::toString);
+        double side = app.compareView().gridOf(c.models().get(0)).plotSide();
+        assertTrue(side >= 200, "grid " + side);
+        for (ModelOnScreen m : c.models()) {
+            assertEquals(side, app.compareView().gridOf(m).plotSide(), 1.0, "the grids side by side are the same size");
+            assertTrue(app.compareView().metricsArea(m).isVisible());
+        }
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

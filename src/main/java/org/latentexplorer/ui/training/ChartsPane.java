@@ -184,8 +184,11 @@ public final class ChartsPane extends HBox {
             return;
         }
         drawnVersion = v;
-        drawnEarlier = e;
-        plotEarlierRuns();
+        // The earlier runs do not change while a training reports: re-plotted only when they or the model do.
+        if (e != drawnEarlier) {
+            drawnEarlier = e;
+            plotEarlierRuns();
+        }
         plot(reconTrain, points(curves.recon()));
         plot(klTrain, points(curves.penalty()));
         plot(reconTest, points(curves.testRecon()));

@@ -221,4 +221,32 @@ class CompareViewModelTest {
         assertEquals(Viewport.DEFAULT, gone.grid().viewportProperty().get());
         assertEquals(c.viewportProperty().get(), c.models().get(0).grid().viewportProperty().get());
     }
+
+    @Test
+    void comparingWhileTheWindowsModelTrainsLeavesTheTrainingRunning() {
+        org.latentexplorer.ui.session.DirectTasks.Queued tasks = new org.latentexplorer.ui.session.DirectTasks.Queued();
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, org.latentexplorer.data.AssetLocator.fromEnvironment());
+        org.latentexplorer.ui.training.TrainingViewModel t = vm.training();
+        t.datasetProperty().set("mnist");
+        t.epochsProperty().set(1);
+        t.hiddenProperty().set("32");
+        t.batchSizeProperty().set(1000);
+        t.start();
+        assertTrue(tasks.runNext(), "no data job");
+        assertEquals(org.latentexplorer.ui.training.TrainingViewModel.State.RUNNING, t.stateProperty().get());
+        CurrentModel training = vm.session().model();
+
+        vm.compare().open(CompareViewModel.Pair.BETA_1_VS_4);
+
+        // Opening the compared models is not opening a model in the window: nothing is refused.
+        assertNull(vm.notifier().messageProperty().get(), () -> String.valueOf(vm.notifier().messageProperty().get()));
+        assertSame(training, vm.session().model());
+        assertTrue(t.isActive());
+        tasks.runAll();
+        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertEquals(List.of("mnist-vae.lvae", "mnist-vae-beta4.lvae"),
+                vm.compare().shownModelsProperty().get().stream().map(CurrentModel::title).toList());
+        assertEquals("untitled", vm.session().model().title());
+        assertEquals(1, vm.session().model().history().size());
+    }
 }

@@ -29,6 +29,8 @@ public final class RateDistortionChart extends VBox {
     private final ObservableValue<CurrentModel> window;
     private final ObservableValue<List<CurrentModel>> others;
     private RateDistortion.Picture shown;
+    /** Below this width a point's name is its kind only ("VAE (\u03b2 = 4)"), without the file. */
+    private static final double NARROW = 420;
     private static final String TITLE = "Rate (KL) against distortion (reconstruction)";
     private static final javafx.scene.paint.Color EPOCH = javafx.scene.paint.Color.web("#0072b2");
 
@@ -71,6 +73,13 @@ public final class RateDistortionChart extends VBox {
         training.activeProperty().addListener((o, a, b) -> update());
         window.addListener((o, a, b) -> update());
         others.addListener((o, a, b) -> update());
+        // In a narrow panel the points are named by their kind alone.
+        chart.widthProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() < NARROW != b.doubleValue() < NARROW) {
+                shown = null;
+                update();
+            }
+        });
         update();
     }
 
@@ -118,9 +127,11 @@ public final class RateDistortionChart extends VBox {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(m.label());
             XYChart.Data<Number, Number> d = new XYChart.Data<>(m.rate(), m.distortion());
-            d.setNode(marker(m, i++, m.rate() > maxRate / 2));
+            d.setNode(marker(m, i++, m.rate() > maxRate / 2, chart.getWidth() < NARROW));
             s.getData().add(d);
             chart.getData().add(s);
+            // Above the path's dots, so that its name reads.
+            d.getNode().toFront();
         }
         fitDistortion(p);
         StringBuilder text = new StringBuilder();
@@ -171,8 +182,8 @@ public final class RateDistortionChart extends VBox {
     }
 
     /** A dot with the model's name beside it, the dot on the point. */
-    private static Region marker(RateDistortion.Point m, int index, boolean textLeft) {
-        return new Marker(m, index, textLeft);
+    private static Region marker(RateDistortion.Point m, int index, boolean textLeft, boolean narrow) {
+        return new Marker(m, index, textLeft, narrow);
     }
 
     /**
@@ -187,11 +198,12 @@ public final class RateDistortionChart extends VBox {
         private final boolean textLeft;
         private final boolean below;
 
-        Marker(RateDistortion.Point m, int index, boolean textLeft) {
+        Marker(RateDistortion.Point m, int index, boolean textLeft, boolean narrow) {
             this.textLeft = textLeft;
             this.below = index % 2 == 1;
             dot.getStyleClass().addAll("rate-distortion-model", "rate-distortion-model-" + index % 3);
-            name = new Label(m.label());
+            String label = m.label();
+            name = new Label(narrow && label.contains(" \u00b7 ") ? label.substring(label.indexOf(" \u00b7 ") + 3) : label);
             name.getStyleClass().add("rate-distortion-label");
             getChildren().addAll(dot, name);
             Controls.tip(this, String.format(java.util.Locale.ROOT, "%s: KL %.2f nats, reconstruction %.2f nats",

@@ -3,10 +3,11 @@ package org.latentexplorer.ui;
 import java.nio.file.Path;
 
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectViewModel;
+import org.latentexplorer.ui.grid.ModelOnScreen;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
-import org.latentexplorer.ui.session.LatentSpaceWorker;
 import org.latentexplorer.ui.session.ModelSession;
 import org.latentexplorer.ui.session.Notifier;
 import org.latentexplorer.ui.session.Tasks;
@@ -25,6 +26,7 @@ public final class ExplorerViewModel {
     private final SamplingViewModel sampling;
     private final TrainingViewModel training;
     private final InspectViewModel inspect;
+    private final CompareViewModel compare;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -36,12 +38,15 @@ public final class ExplorerViewModel {
      */
     public ExplorerViewModel(Tasks tasks, AssetLocator assets, Path recoveryFile) {
         this.tasks = tasks;
-        this.session = new ModelSession(tasks, new LatentSpaceWorker(tasks), notifier, assets, recoveryFile);
-        this.grid = new GridViewModel(session, notifier);
-        this.sampling = new SamplingViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
+        ModelOnScreen shown = ModelOnScreen.create(tasks, notifier, assets, recoveryFile);
+        this.session = shown.session();
+        this.grid = shown.grid();
+        this.sampling = shown.sampling();
         this.training = new TrainingViewModel(session, tasks, notifier);
         session.trainingProperty().bind(training.activeProperty());
         this.inspect = new InspectViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
+        this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, null),
+                session, assets.models());
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -72,5 +77,10 @@ public final class ExplorerViewModel {
     /** One test image looked inside: its reconstruction, posterior and draws. */
     public InspectViewModel inspect() {
         return inspect;
+    }
+
+    /** Two or three models side by side, each a session of its own beside the window's. */
+    public CompareViewModel compare() {
+        return compare;
     }
 }

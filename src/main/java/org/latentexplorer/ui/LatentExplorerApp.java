@@ -38,6 +38,9 @@ import javafx.util.Duration;
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.runtime.Settings;
 import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.compare.CompareMode;
+import org.latentexplorer.ui.compare.CompareView;
+import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.common.UiScale;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.PlanePane;
@@ -47,6 +50,7 @@ import org.latentexplorer.ui.inspect.InspectPane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
+import org.latentexplorer.ui.training.RateDistortionChart;
 import org.latentexplorer.ui.training.TrainingPane;
 import org.latentexplorer.ui.common.Controls;
 import org.latentexplorer.ui.grid.GridViewModel;
@@ -81,6 +85,8 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private InspectPane inspect;
+    private CompareView compareView;
+    private RateDistortionChart rateDistortion;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -161,6 +167,11 @@ public final class LatentExplorerApp extends Application {
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
         VBox right = new VBox(14, selection, inspect, sampling, plane);
+        rateDistortion = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
+                vm.compare().shownModelsProperty());
+        rateDistortion.setPrefHeight(260);
+        rateDistortion.showTitle(false);
+        right.getChildren().add(Controls.section("Rate and distortion", rateDistortion));
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 
@@ -183,6 +194,11 @@ public final class LatentExplorerApp extends Application {
         openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
                 file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
+        compareView = new CompareView(vm.compare(), this::compareWith);
+        compareView.scaleWith(scale.effective());
+        compareView.showBelow(new RateDistortionChart(vm.training(), vm.session().modelProperty(),
+                vm.compare().shownModelsProperty()));
+        new CompareMode(vm.compare(), root, compareView, presentation::leave);
         settings.problem().ifPresent(vm.notifier()::status);
         vm.session().modelProperty().addListener((o, a, b) -> {
             if (b != null && b.file() != null && (a == null || !b.file().equals(a.file()))) {
@@ -393,7 +409,13 @@ public final class LatentExplorerApp extends Application {
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
-        MenuItem reset = item("Reset View", "Shortcut+0", e -> vm.grid().resetView());
+        MenuItem reset = item("Reset View", "Shortcut+0", e -> {
+            if (vm.compare().isActive()) {
+                vm.compare().resetView();
+            } else {
+                vm.grid().resetView();
+            }
+        });
         MenuItem zoomIn = item("Zoom In", "Shortcut+Equals", e -> zoomCentre(1.25));
         MenuItem zoomOut = item("Zoom Out", "Shortcut+Minus", e -> zoomCentre(1 / 1.25));
         CheckMenuItem testSet = new CheckMenuItem("Show Test Set");
@@ -404,7 +426,10 @@ public final class LatentExplorerApp extends Application {
         magnify.selectedProperty().bindBidirectional(vm.grid().magnifyProperty());
         MenuItem bigger = item("Larger Interface", "Shortcut+Shift+Equals", e -> scale.bigger());
         MenuItem smaller = item("Smaller Interface", "Shortcut+Shift+Minus", e -> scale.smaller());
-        MenuItem present = item("Presentation Mode", "F5", e -> presentation.toggle());
+        MenuItem present = item("Presentation Mode", "F5", e -> {
+            vm.compare().leave();
+            presentation.toggle();
+        });
         Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles, magnify,
                 new SeparatorMenuItem(), bigger, smaller, present);
 
@@ -421,9 +446,28 @@ public final class LatentExplorerApp extends Application {
 
         MenuItem keys = item("Guide and Keyboard Shortcuts", "F1", e -> GuideDialog.show(stage));
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, training, sampleMenu, help);
+        MenuBar bar = new MenuBar(file, view, compareMenu(), training, sampleMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The lecture's comparisons with the shipped models, a model of the user's, and the way back. */
+    private Menu compareMenu() {
+        Menu menu = new Menu("Compare");
+        for (CompareViewModel.Pair pair : CompareViewModel.Pair.values()) {
+            menu.getItems().add(item(pair.title(), null, e -> vm.compare().open(pair)));
+        }
+        MenuItem with = item("Compare with\u2026", null, e -> compareWith());
+        with.disableProperty().bind(Bindings.size(vm.compare().models()).greaterThanOrEqualTo(CompareViewModel.MAX_MODELS));
+        MenuItem back = item("Back to One Model", null, e -> vm.compare().leave());
+        back.disableProperty().bind(vm.compare().activeProperty().not());
+        menu.getItems().addAll(new SeparatorMenuItem(), with, back);
+        return menu;
+    }
+
+    /** Asks for a model file and puts it beside the others (beside the window's model when none are). */
+    private void compareWith() {
+        dialogs.modelToOpen(stage, vm.session().modelsFolder()).ifPresent(vm.compare()::add);
     }
 
     private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -436,6 +480,10 @@ public final class LatentExplorerApp extends Application {
     }
 
     private void zoomCentre(double factor) {
+        if (vm.compare().isActive()) {
+            vm.compare().zoom(factor);
+            return;
+        }
         double s = grid.plotSide();
         vm.grid().zoom(factor, s / 2, s / 2, s, s);
     }
@@ -589,6 +637,14 @@ public final class LatentExplorerApp extends Application {
 
     PresentationMode presentation() {
         return presentation;
+    }
+
+    CompareView compareView() {
+        return compareView;
+    }
+
+    RateDistortionChart rateDistortion() {
+        return rateDistortion;
     }
 
     UiScale uiScale() {

@@ -31,9 +31,22 @@ public final class ChartsPane extends HBox {
     private final javafx.scene.control.Label weightLegend;
     private final TrainingCurves curves;
     private long drawnVersion = -1;
+    private final EarlierRuns earlierRuns;
+    private long drawnEarlier = -1;
+    private final List<XYChart.Series<Number, Number>> earlierRecon = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> earlierPenalty = new ArrayList<>();
+    private final javafx.scene.layout.VBox earlierLegend = new javafx.scene.layout.VBox(3);
+    final javafx.scene.control.Button clearEarlier = new javafx.scene.control.Button("Clear");
+    /** The model on screen: which earlier runs' curves share its charts' units. */
+    private CurrentModel shown;
 
     public ChartsPane(TrainingViewModel vm, javafx.beans.value.ObservableValue<CurrentModel> model) {
         this.curves = vm.curves();
+        this.earlierRuns = vm.earlierRuns();
+        clearEarlier.setOnAction(e -> {
+            vm.clearEarlierRuns();
+            update();
+        });
         recon = chart("Reconstruction", reconTrain, reconTest);
         kl = chart("KL to the prior", klTrain, klTest);
         beta = chart("\u03b2", betaLine);
@@ -58,7 +71,10 @@ public final class ChartsPane extends HBox {
         getChildren().addAll(recon, kl, beta, legend());
         getStyleClass().add("charts");
         vm.curvesVersionProperty().addListener((o, a, b) -> update());
-        model.addListener((o, a, b) -> showTermsOf(b));
+        model.addListener((o, a, b) -> {
+            showTermsOf(b);
+            update();
+        });
         showTermsOf(model.getValue());
         update();
     }
@@ -68,6 +84,8 @@ public final class ChartsPane extends HBox {
         if (m == null) {
             return;
         }
+        shown = m;
+        drawnEarlier = -1;
         org.latentexplorer.model.ModelConfig c = m.liveConfig();
         recon.setTitle(c.likelihood().inNats() ? "Reconstruction" : "Squared error");
         java.util.Optional<org.latentexplorer.model.Penalty> penalty = c.kind().penalty();
@@ -96,7 +114,8 @@ public final class ChartsPane extends HBox {
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6,
                 legendLine("train", "legend-train", "smoothed per iteration"),
                 legendLine("test", "legend-test", "after each epoch"),
-                weightLegend);
+                weightLegend, earlierLegend);
+        Controls.tip(clearEarlier, "Remove the earlier trainings' faded curves from the charts.");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("charts-legend");
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -160,19 +179,31 @@ public final class ChartsPane extends HBox {
     /** Replaces the plotted points when the curves changed (a few hundred points at most). */
     void update() {
         long v = curves.version();
-        if (v == drawnVersion) {
+        long e = earlierRuns.version();
+        if (v == drawnVersion && e == drawnEarlier) {
             return;
         }
         drawnVersion = v;
+        // The earlier runs do not change while a training reports: re-plotted only when they or the model do.
+        if (e != drawnEarlier) {
+            drawnEarlier = e;
+            plotEarlierRuns();
+        }
         plot(reconTrain, points(curves.recon()));
         plot(klTrain, points(curves.penalty()));
         plot(reconTest, points(curves.testRecon()));
         plot(klTest, points(curves.testPenalty()));
-        fitY(recon, curves.recon(), curves.testRecon());
-        fitY(kl, curves.penalty(), curves.testPenalty());
+        fitY(recon, curves.recon(), curves.testRecon(), earlierRecon);
+        fitY(kl, curves.penalty(), curves.testPenalty(), earlierPenalty);
         plot(betaLine, points(curves.weight()));
         // One epoch axis for all three charts, so a step of beta lines up with what it does.
         double end = curves.epochSpan();
+        for (XYChart.Series<Number, Number> s : earlierRecon) {
+            end = Math.max(end, lastX(s));
+        }
+        for (XYChart.Series<Number, Number> s : earlierPenalty) {
+            end = Math.max(end, lastX(s));
+        }
         for (LineChart<Number, Number> c : List.of(recon, kl, beta)) {
             fitEpochs((NumberAxis) c.getXAxis(), end);
         }
@@ -215,9 +246,17 @@ public final class ChartsPane extends HBox {
      * Fits the y axis to the curves, except the first tenth of the training curve: the losses of
      * the first iterations are many times the later ones and would flatten everything after them.
      */
-    private static void fitY(LineChart<Number, Number> chart, LossCurve train, List<TrainingCurves.Point> test) {
+    private static void fitY(LineChart<Number, Number> chart, LossCurve train, List<TrainingCurves.Point> test,
+                             List<XYChart.Series<Number, Number>> earlier) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : earlier) {
+            List<XYChart.Data<Number, Number>> d = s.getData();
+            for (int i = d.size() < 20 ? 0 : d.size() / 10; i < d.size(); i++) {
+                lo = Math.min(lo, d.get(i).getYValue().doubleValue());
+                hi = Math.max(hi, d.get(i).getYValue().doubleValue());
+            }
+        }
         for (int i = train.size() < 20 ? 0 : train.size() / 10; i < train.size(); i++) {
             lo = Math.min(lo, train.y(i));
             hi = Math.max(hi, train.y(i));
@@ -266,6 +305,66 @@ public final class ChartsPane extends HBox {
             out.add(new XYChart.Data<>(p.x(), p.y()));
         }
         return out;
+    }
+
+    /**
+     * The earlier trainings' curves, faded and labelled with their kind and weight: on the
+     * reconstruction chart when their units are this model's, on the penalty chart when their
+     * penalty is this model's (never an L1 on a KL chart).
+     */
+    private void plotEarlierRuns() {
+        recon.getData().removeAll(earlierRecon);
+        kl.getData().removeAll(earlierPenalty);
+        earlierRecon.clear();
+        earlierPenalty.clear();
+        List<javafx.scene.Node> legend = new ArrayList<>();
+        org.latentexplorer.model.ModelConfig c = shown == null ? null : shown.liveConfig();
+        String penaltyKey = c == null ? null : c.kind().penalty().map(org.latentexplorer.model.Penalty::key).orElse(null);
+        for (EarlierRuns.Run r : earlierRuns.runs()) {
+            String style = "earlier-run-" + r.number() % 3;
+            boolean reconFits = c == null || r.reconInNats() == c.likelihood().inNats();
+            boolean penaltyFits = r.penaltyKey() != null && r.penaltyKey().equals(penaltyKey);
+            if (reconFits) {
+                earlierRecon.add(earlierSeries(recon, r, r.recon(), style));
+            }
+            if (penaltyFits && !r.penalty().isEmpty()) {
+                earlierPenalty.add(earlierSeries(kl, r, r.penalty(), style));
+            }
+            if (reconFits || penaltyFits) {
+                // Short beside the charts (the dashes tell the runs apart); the run's number is in the tooltip.
+                javafx.scene.control.Label l = legendLine(r.label(), style, "Earlier training " + r.title()
+                        + ": its curves stay, faded, until Clear.");
+                l.getGraphic().getStyleClass().add("earlier-run");
+                l.getStyleClass().add("earlier-run-label");
+                l.setMaxWidth(130);
+                l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                legend.add(l);
+            }
+        }
+        if (!legend.isEmpty()) {
+            legend.add(clearEarlier);
+        }
+        earlierLegend.getChildren().setAll(legend);
+        earlierLegend.setVisible(!legend.isEmpty());
+        earlierLegend.setManaged(!legend.isEmpty());
+    }
+
+    private static XYChart.Series<Number, Number> earlierSeries(LineChart<Number, Number> chart, EarlierRuns.Run r,
+                                                               List<TrainingCurves.Point> points, String style) {
+        XYChart.Series<Number, Number> s = series(r.title());
+        s.getData().setAll(points(points));
+        chart.getData().add(s);
+        s.getNode().getStyleClass().addAll("earlier-run", style);
+        return s;
+    }
+
+    private static double lastX(XYChart.Series<Number, Number> s) {
+        return s.getData().isEmpty() ? 0 : s.getData().get(s.getData().size() - 1).getXValue().doubleValue();
+    }
+
+    /** Earlier trainings' curves on the charts now (for tests): on the reconstruction chart, and on the penalty chart. */
+    public int[] earlierCurves() {
+        return new int[] {earlierRecon.size(), earlierPenalty.size()};
     }
 
     /** Number of points the reconstruction chart's training series shows (for tests). */

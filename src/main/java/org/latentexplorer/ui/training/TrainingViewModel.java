@@ -109,6 +109,10 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final TrainingCurves curves = new TrainingCurves();
+    private final EarlierRuns earlierRuns = new EarlierRuns();
+    /** The kind of the training whose curves are shown, and whether its reconstruction is in nats; null for none. */
+    private ModelKind curvesOfRun;
+    private boolean curvesInNats;
     private final ReadOnlyObjectWrapper<Long> curvesVersion = new ReadOnlyObjectWrapper<>(this, "curvesVersion", 0L);
 
     private final ConcurrentLinkedQueue<IterationStats> iterations = new ConcurrentLinkedQueue<>();
@@ -151,6 +155,7 @@ public final class TrainingViewModel {
                 if (!active.get()) {
                     follow(b.config().kind());
                 }
+                keepRunCurves();
                 curves.showHistory(b.history());
                 bumpCurves();
                 // What the last training said belongs to the model it trained, not to this one.
@@ -297,6 +302,24 @@ public final class TrainingViewModel {
         return curves;
     }
 
+    /** Earlier trainings of this window, whose curves the charts keep faded until cleared. */
+    public EarlierRuns earlierRuns() {
+        return earlierRuns;
+    }
+
+    /** The charts' Clear: forgets the earlier trainings' curves. */
+    public void clearEarlierRuns() {
+        earlierRuns.clear();
+    }
+
+    /** The curves shown are a training's and make way for others: they stay as an earlier run. */
+    private void keepRunCurves() {
+        if (curvesOfRun != null) {
+            earlierRuns.keep(curvesOfRun, curvesInNats, curves);
+            curvesOfRun = null;
+        }
+    }
+
     /** Changes whenever the curves do; a chart redraws on change. */
     public ReadOnlyObjectProperty<Long> curvesVersionProperty() {
         return curvesVersion.getReadOnlyProperty();
@@ -431,7 +454,10 @@ public final class TrainingViewModel {
         totalIterations = (long) p.iterationsPerEpoch() * p.epochs();
         currentEpoch = p.run().history().size() + 1;
         lastRefresh = System.nanoTime();
+        keepRunCurves();
         curves.showHistory(p.run().history());
+        curvesOfRun = p.run().kind();
+        curvesInNats = p.initial().config().likelihood().inNats();
         curves.planEnd(p.run().history().size() + p.epochs());
         bumpCurves();
         session.show(new CurrentModel(p.file(), p.initial(), run), p.display(), true, p.data());

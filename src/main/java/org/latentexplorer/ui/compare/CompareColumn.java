@@ -1,0 +1,118 @@
+package org.latentexplorer.ui.compare;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.grid.GridView;
+import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.session.CurrentModel;
+
+/**
+ * One compared model: its title (file, kind and key hyper-parameter), its grid with the test set's
+ * scatter, and under it the area for its metrics, which for now shows what the model file records.
+ */
+final class CompareColumn extends VBox {
+    final ModelOnScreen model;
+    final GridView grid;
+    final Label title = new Label();
+    final Label kind = Controls.caption("");
+    final Button remove = new Button("\u00d7");
+    private final VBox metrics = new VBox(2);
+    private final Label metricsSource = Controls.caption("");
+    private final GridPane figures = new GridPane();
+
+    CompareColumn(ModelOnScreen model, Runnable onRemove) {
+        this.model = model;
+        this.grid = new GridView(model.grid(), model.session(), model.sampling());
+        title.getStyleClass().add("compare-title");
+        title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        title.setMinWidth(0);
+        kind.setWrapText(false);
+        kind.setMinWidth(0);
+        remove.getStyleClass().addAll("compare-remove", "flat");
+        remove.setOnAction(e -> onRemove.run());
+        remove.setFocusTraversable(false);
+        Controls.tip(remove, "Take this model out of the comparison");
+        VBox names = new VBox(0, title, kind);
+        names.setMinWidth(0);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        HBox header = new HBox(6, names, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(4, 8, 0, 12));
+
+        Label heading = new Label("Metrics");
+        heading.getStyleClass().add("section-title");
+        figures.setHgap(10);
+        figures.setVgap(1);
+        metrics.getChildren().addAll(heading, figures, metricsSource);
+        metrics.getStyleClass().add("compare-metrics");
+        metrics.setPadding(new Insets(2, 12, 6, 12));
+        metrics.setMinHeight(Region.USE_PREF_SIZE);
+        Controls.tip(metrics, "What the model file records of its test set after its last epoch, in nats per image.");
+
+        grid.setMinSize(120, 120);
+        grid.setPrefSize(400, 400);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(header, grid, metrics);
+        getStyleClass().add("compare-column");
+        setMinWidth(0);
+        model.session().modelProperty().addListener((o, a, b) -> show(b));
+        show(model.session().model());
+    }
+
+    /**
+     * The area under the grid for this model's metrics. It shows the figures the model file records;
+     * live measurements of the latent space (continuity, completeness) belong here too.
+     */
+    VBox metricsArea() {
+        return metrics;
+    }
+
+    private void show(CurrentModel m) {
+        figures.getChildren().clear();
+        if (m == null) {
+            for (int i = 0; i < MAX_FIGURES; i++) {
+                figures.addRow(i, blankFigure());
+            }
+            title.setText("Opening \u2026");
+            kind.setText("");
+            metricsSource.setText("");
+            return;
+        }
+        title.setText(m.title());
+        kind.setText(RecordedMetrics.kind(m));
+        Controls.tip(title, m.file() == null ? m.title() : m.file().toString());
+        int row = 0;
+        for (RecordedMetrics.Figure f : RecordedMetrics.of(m)) {
+            Label name = Controls.caption(f.name());
+            name.setWrapText(false);
+            Label value = new Label(f.text());
+            value.getStyleClass().add("value");
+            figures.addRow(row++, name, value);
+        }
+        // As many lines for every kind, so that the grids beside each other are the same size.
+        while (row < MAX_FIGURES) {
+            figures.addRow(row++, blankFigure());
+        }
+        metricsSource.setText(RecordedMetrics.source(m));
+    }
+
+    /** An empty line as tall as a figure's. */
+    private static Label blankFigure() {
+        Label blank = new Label(" ");
+        blank.getStyleClass().add("value");
+        return blank;
+    }
+
+    /** The most figures a kind records: -ELBO, reconstruction and KL. */
+    private static final int MAX_FIGURES = 3;
+}

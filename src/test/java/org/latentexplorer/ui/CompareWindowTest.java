@@ -1,0 +1,164 @@
+package org.latentexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.explore.Viewport;
+import org.latentexplorer.ui.compare.CompareViewModel;
+import org.latentexplorer.ui.grid.GridView;
+import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Models side by side in the real window, headless. */
+class CompareWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private final AtomicReference<Path> nextOpen = new AtomicReference<>();
+
+    @TempDir
+    Path tmp;
+
+    private LatentExplorerApp app;
+
+    @BeforeEach
+    void open() throws Exception {
+        app = TestWindow.open(tmp, nextOpen::get);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestWindow.close(app);
+    }
+
+    @Test
+    void aeVsVaeFromTheMenuThenDraggingOneGridMovesTheOtherAndEscapeGoesBack() {
+        Node centre = app.rootPane().getCenter();
+        robot.clickOn("Compare");
+        robot.clickOn(CompareViewModel.Pair.AE_VS_VAE.title());
+        CompareViewModel c = app.viewModel().compare();
+        TestWindow.waitFor(30, () -> c.models().size() == 2 && c.models().stream().allMatch(m -> m.grid().renderedProperty().get() != null));
+        assertSame(app.compareView(), app.rootPane().getCenter());
+        assertEquals("mnist-ae.lvae", c.models().get(0).session().model().title());
+        assertEquals("mnist-vae.lvae", c.models().get(1).session().model().title());
+
+        ModelOnScreen ae = c.models().get(0);
+        ModelOnScreen vae = c.models().get(1);
+        GridView aeGrid = app.compareView().gridOf(ae);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D start = aeGrid.localToScreen(aeGrid.plotX() + aeGrid.plotSide() / 2, aeGrid.plotY() + aeGrid.plotSide() / 2);
+        robot.drag(start, MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 30).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Viewport dragged = ae.grid().viewportProperty().get();
+        assertNotEquals(Viewport.DEFAULT, dragged);
+        double perPixel = Viewport.DEFAULT.width() / aeGrid.plotSide();
+        assertEquals(Viewport.DEFAULT.xMin() - 80 * perPixel, dragged.xMin(), 1e-6);
+        assertEquals(dragged, vae.grid().viewportProperty().get());
+        TestWindow.waitFor(10, () -> dragged.equals(vae.grid().renderedProperty().get().request().view()));
+        // The window's own grid did not move.
+        assertEquals(Viewport.DEFAULT, app.viewModel().grid().viewportProperty().get());
+
+        robot.clickOn(aeGrid);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(centre, app.rootPane().getCenter());
+        assertTrue(c.models().isEmpty());
+        assertEquals("mnist-vae.lvae", app.viewModel().session().model().title());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsNamedAndTheComparedModelsStayWithTheirRateAndDistortion() throws Exception {
+        robot.clickOn("Compare");
+        robot.clickOn(CompareViewModel.Pair.BETA_1_VS_4.title());
+        CompareViewModel c = app.viewModel().compare();
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 2);
+        Path bad = tmp.resolve("broken.lvae");
+        java.nio.file.Files.writeString(bad, "not a model");
+        nextOpen.set(bad);
+
+        robot.clickOn("Add a model\u2026");
+        TestWindow.waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
+        robot.clickOn("OK");
+
+        assertEquals(2, c.models().size());
+        assertSame(app.compareView(), app.rootPane().getCenter());
+        // Beta 4 pays reconstruction for a lower KL: both points are on the chart under the grids.
+        org.latentexplorer.ui.training.RateDistortion.Picture p =
+                ((org.latentexplorer.ui.training.RateDistortionChart) app.compareView().getBottom()).picture();
+        assertEquals(2, p.models().size(), p.models().toString());
+        assertTrue(p.models().get(1).rate() < p.models().get(0).rate());
+        assertTrue(p.models().get(1).distortion() > p.models().get(0).distortion());
+
+        // Esc goes back, though no grid was clicked since the menu opened the comparison.
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!c.isActive() && c.models().isEmpty());
+        assertSame(app.gridView(), ((javafx.scene.layout.BorderPane) app.rootPane().getCenter()).getCenter());
+    }
+
+    @Test
+    void threeModelsFitAt1024By768WithEqualGridsAndNothingOutside() {
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        CompareViewModel c = app.viewModel().compare();
+        robot.interact(() -> {
+            c.open(CompareViewModel.Pair.AE_VS_VAE);
+            c.add(app.viewModel().session().shippedModel().resolveSibling("mnist-vae-beta4.lvae"));
+        });
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = stage.getScene();
+        assertEquals(1024, scene.getWidth(), 1);
+
+        java.util.List<String> outside = new java.util.ArrayList<>();
+        for (Node n : app.compareView().lookupAll("*")) {
+            if ((n instanceof javafx.scene.control.Control || n instanceof GridView) && shown(n)) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                        || b.getMaxY() > scene.getHeight() + 0.5) {
+                    outside.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+        }
+        assertTrue(outside.isEmpty(), outside::toString);
+        double side = app.compareView().gridOf(c.models().get(0)).plotSide();
+        assertTrue(side >= 200, "grid " + side);
+        for (ModelOnScreen m : c.models()) {
+            assertEquals(side, app.compareView().gridOf(m).plotSide(), 1.0, "the grids side by side are the same size");
+            assertTrue(app.compareView().metricsArea(m).isVisible());
+        }
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

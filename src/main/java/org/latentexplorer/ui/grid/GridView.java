@@ -602,9 +602,15 @@ public final class GridView extends Region {
         if (entries.isEmpty()) {
             return;
         }
-        Font font = Font.font(12 * scale);
+        // On a small plot (three models side by side, a small screen) a one-column legend would cover
+        // half of it: smaller type, in as many columns as keep it within 40% of the plot's height.
+        boolean compact = (8 + 17 * entries.size()) * scale > 0.4 * plotSide();
+        Font font = Font.font((compact ? 10 : 12) * scale);
         g.setFont(font);
-        double lineH = 17 * scale;
+        double lineH = (compact ? 13 : 17) * scale;
+        int rows = compact ? Math.max(3, (int) ((0.4 * plotSide() - 8 * scale) / lineH)) : entries.size();
+        int columns = (entries.size() + rows - 1) / rows;
+        rows = (entries.size() + columns - 1) / columns;
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(font);
         double textW = 0;
@@ -612,8 +618,9 @@ public final class GridView extends Region {
             measure.setText(en.text());
             textW = Math.max(textW, measure.getLayoutBounds().getWidth());
         }
-        double boxW = textW + 34 * scale;
-        double boxH = 8 * scale + lineH * entries.size();
+        double columnW = textW + 34 * scale;
+        double boxW = columnW * columns;
+        double boxH = 8 * scale + lineH * rows;
         double bx = plotX() + plotSide() - boxW - 8;
         double by = plotY() + 8;
         g.setFill(Color.color(0, 0, 0, 0.72));
@@ -623,8 +630,9 @@ public final class GridView extends Region {
         g.setFont(font);
         for (int i = 0; i < entries.size(); i++) {
             ClassStyle.Entry en = entries.get(i);
-            double y = by + 4 * scale + lineH * i + lineH / 2;
-            double cx = bx + 13 * scale;
+            double y = by + 4 * scale + lineH * (i % rows) + lineH / 2;
+            double left = bx + columnW * (i / rows);
+            double cx = left + 13 * scale;
             Color c = rgb(en.color());
             switch (en.kind()) {
                 case CLASS -> {
@@ -652,7 +660,7 @@ public final class GridView extends Region {
                 }
             }
             g.setFill(Color.WHITE);
-            g.fillText(en.text(), bx + 26 * scale, y);
+            g.fillText(en.text(), left + 26 * scale, y);
         }
     }
 

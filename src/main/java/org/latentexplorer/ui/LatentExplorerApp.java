@@ -44,6 +44,8 @@ import org.latentexplorer.ui.grid.PlanePane;
 import org.latentexplorer.ui.grid.SelectionPane;
 import org.latentexplorer.ui.inspect.InspectOverlay;
 import org.latentexplorer.ui.inspect.InspectPane;
+import org.latentexplorer.ui.interpolate.InterpolateOverlay;
+import org.latentexplorer.ui.interpolate.InterpolatePane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
@@ -81,6 +83,7 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private InspectPane inspect;
+    private InterpolatePane interpolate;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -156,11 +159,14 @@ public final class LatentExplorerApp extends Application {
         plane = new PlanePane(vm.grid());
         inspect = new InspectPane(vm.inspect());
         InspectOverlay.attach(grid, vm.inspect());
+        interpolate = new InterpolatePane(vm.interpolate(), vm.inspect().pickedProperty(),
+                vm.grid().hasSelectionProperty(), vm.grid()::selectedPoint);
+        InterpolateOverlay.attach(grid, vm.interpolate());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, inspect, sampling, plane);
+        VBox right = new VBox(14, selection, inspect, interpolate, sampling, plane);
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 
@@ -585,6 +591,10 @@ public final class LatentExplorerApp extends Application {
 
     InspectPane inspectPane() {
         return inspect;
+    }
+
+    InterpolatePane interpolatePane() {
+        return interpolate;
     }
 
     PresentationMode presentation() {

@@ -166,7 +166,7 @@ public final class LatentExplorerApp extends Application {
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, inspect, interpolate, sampling, plane);
+        VBox right = new VBox(14, selection, inspect, sampling, interpolate, plane);
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 

@@ -7,6 +7,7 @@ import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectViewModel;
 import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.interpolate.InterpolateViewModel;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
 import org.latentexplorer.ui.session.ModelSession;
 import org.latentexplorer.ui.session.Notifier;
@@ -27,6 +28,7 @@ public final class ExplorerViewModel {
     private final TrainingViewModel training;
     private final InspectViewModel inspect;
     private final CompareViewModel compare;
+    private final InterpolateViewModel interpolate;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -47,6 +49,7 @@ public final class ExplorerViewModel {
         this.inspect = new InspectViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
         this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, null),
                 session, assets.models());
+        this.interpolate = new InterpolateViewModel(session, notifier);
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -82,5 +85,10 @@ public final class ExplorerViewModel {
     /** Two or three models side by side, each a session of its own beside the window's. */
     public CompareViewModel compare() {
         return compare;
+    }
+
+    /** The decoded straight line between two codes beside the cross-fade of their images. */
+    public InterpolateViewModel interpolate() {
+        return interpolate;
     }
 }

@@ -47,6 +47,8 @@ import org.latentexplorer.ui.grid.PlanePane;
 import org.latentexplorer.ui.grid.SelectionPane;
 import org.latentexplorer.ui.inspect.InspectOverlay;
 import org.latentexplorer.ui.inspect.InspectPane;
+import org.latentexplorer.ui.interpolate.InterpolateOverlay;
+import org.latentexplorer.ui.interpolate.InterpolatePane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
@@ -87,6 +89,7 @@ public final class LatentExplorerApp extends Application {
     private InspectPane inspect;
     private CompareView compareView;
     private RateDistortionChart rateDistortion;
+    private InterpolatePane interpolate;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -162,11 +165,14 @@ public final class LatentExplorerApp extends Application {
         plane = new PlanePane(vm.grid());
         inspect = new InspectPane(vm.inspect());
         InspectOverlay.attach(grid, vm.inspect());
+        interpolate = new InterpolatePane(vm.interpolate(), vm.inspect().pickedProperty(),
+                vm.grid().hasSelectionProperty(), vm.grid()::selectedPoint);
+        InterpolateOverlay.attach(grid, vm.interpolate());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, inspect, sampling, plane);
+        VBox right = new VBox(14, selection, inspect, sampling, interpolate, plane);
         rateDistortion = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
                 vm.compare().shownModelsProperty());
         rateDistortion.setPrefHeight(260);
@@ -633,6 +639,10 @@ public final class LatentExplorerApp extends Application {
 
     InspectPane inspectPane() {
         return inspect;
+    }
+
+    InterpolatePane interpolatePane() {
+        return interpolate;
     }
 
     PresentationMode presentation() {

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import javafx.geometry.Point2D;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
@@ -21,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectPane;
 import org.latentexplorer.ui.inspect.InspectViewModel;
 import org.latentexplorer.ui.inspect.PosteriorEllipse;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Looking inside one test image in the window, headless: a VAE's posterior on the grid, an autoencoder's point. */
@@ -45,19 +39,12 @@ class InspectWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(FileDialogs.NATIVE,
-                tmp.resolve("recovery.lvae"), org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(() -> app.viewModel().grid().renderedProperty().get() != null);
-        robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
-        waitFor(() -> app.viewModel().grid().embeddingProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestWindow.openWithTestSet(tmp, robot);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestWindow.close(app);
     }
 
     @Test
@@ -67,9 +54,9 @@ class InspectWindowTest {
         InspectPane pane = app.inspectPane();
         assertEquals("mnist-vae.lvae", app.viewModel().session().model().title());
 
-        int index = clickAnIsolatedPoint();
+        int index = TestWindow.clickAnIsolatedPoint(robot, app, 0, 0.6);
 
-        waitFor(() -> inspect.inspectionProperty().get() != null);
+        TestWindow.waitFor(() -> inspect.inspectionProperty().get() != null);
         assertEquals(index, inspect.pickedProperty().get());
         assertFalse(grid.hasSelectionProperty().get(), "a click on a test point picks it instead of selecting");
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,7 +74,7 @@ class InspectWindowTest {
                 one.cy() - half, one.cy() + half)));
         WaitForAsyncUtils.waitForFxEvents();
         GridView view = app.gridView();
-        WritableImage shot = snapshot(view);
+        WritableImage shot = TestWindow.snapshot(view);
         // A snapshot lays the scene out first: the plot's place is read after it.
         double unit = view.plotSide() / (2 * half);
         double cx = view.plotX() + view.plotSide() / 2;
@@ -95,7 +82,7 @@ class InspectWindowTest {
         double[][] extremes = {{cx + one.rx() * unit, cy}, {cx - one.rx() * unit, cy}, {cx, cy - one.ry() * unit},
             {cx, cy + one.ry() * unit}};
         for (double[] p : extremes) {
-            assertTrue(posteriorColourNear(shot.getPixelReader(), p[0], p[1]), "ellipse at " + p[0] + ", " + p[1]);
+            assertTrue(TestWindow.colourNear(shot.getPixelReader(), p[0], p[1], POSTERIOR), "ellipse at " + p[0] + ", " + p[1]);
         }
 
         // Esc drops the pick and the ellipse goes.
@@ -103,21 +90,21 @@ class InspectWindowTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(InspectViewModel.NONE, inspect.pickedProperty().get());
-        WritableImage cleared = snapshot(view);
-        assertFalse(posteriorColourNear(cleared.getPixelReader(), extremes[0][0], extremes[0][1]), "no ellipse left");
+        WritableImage cleared = TestWindow.snapshot(view);
+        assertFalse(TestWindow.colourNear(cleared.getPixelReader(), extremes[0][0], extremes[0][1], POSTERIOR), "no ellipse left");
 
         // The shipped plain autoencoder: its pick is one point, and the window says so.
         robot.interact(grid::resetView);
         LatentSpace.Embedding vaeScatter = grid.embeddingProperty().get();
         robot.interact(() -> app.viewModel().session().open(app.viewModel().session().shippedModel()
                 .resolveSibling("mnist-ae.lvae")));
-        waitFor(() -> "mnist-ae.lvae".equals(app.viewModel().session().model().title())
+        TestWindow.waitFor(() -> "mnist-ae.lvae".equals(app.viewModel().session().model().title())
                 && grid.embeddingProperty().get() != null && grid.embeddingProperty().get() != vaeScatter);
         WaitForAsyncUtils.waitForFxEvents();
 
-        int aeIndex = clickAnIsolatedPoint();
+        int aeIndex = TestWindow.clickAnIsolatedPoint(robot, app, 0, 0.6);
 
-        waitFor(() -> inspect.inspectionProperty().get() != null);
+        TestWindow.waitFor(() -> inspect.inspectionProperty().get() != null);
         assertEquals(aeIndex, inspect.pickedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(inspect.ellipses().isEmpty());
@@ -129,11 +116,11 @@ class InspectWindowTest {
         assertTrue(pane.drawAgain.isDisabled());
         // The code point is marked: a ring about it in the posterior's colour.
         InspectViewModel.Inspection i = inspect.inspectionProperty().get();
-        WritableImage aeShot = snapshot(view);
+        WritableImage aeShot = TestWindow.snapshot(view);
         Viewport v = grid.viewportProperty().get();
         double x = view.plotX() + v.pixelX(i.mu()[0], view.plotSide());
         double y = view.plotY() + v.pixelY(i.mu()[1], view.plotSide());
-        assertTrue(posteriorColourNear(aeShot.getPixelReader(), x + 6, y), "the code point's ring");
+        assertTrue(TestWindow.colourNear(aeShot.getPixelReader(), x + 6, y, POSTERIOR), "the code point's ring");
     }
 
     private void panelFitsAt1024By768AndGrowsWithTheUiScale(InspectPane pane) {
@@ -163,61 +150,4 @@ class InspectWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /**
-     * Clicks a test-set point of the plot with no other within 8 pixels (so the click can only mean
-     * it) and returns its index.
-     */
-    private int clickAnIsolatedPoint() {
-        GridView view = app.gridView();
-        LatentSpace.Embedding e = app.viewModel().grid().embeddingProperty().get();
-        Viewport v = app.viewModel().grid().viewportProperty().get();
-        double side = view.plotSide();
-        double[] px = new double[e.count()];
-        double[] py = new double[e.count()];
-        for (int i = 0; i < e.count(); i++) {
-            px[i] = v.pixelX(e.mu(i, 0), side);
-            py[i] = v.pixelY(e.mu(i, 1), side);
-        }
-        for (int i = 0; i < e.count(); i++) {
-            // Clear of the legend in the top right corner and of the plot's edges.
-            if (px[i] < 20 || px[i] > side * 0.6 || py[i] < 20 || py[i] > side - 20) {
-                continue;
-            }
-            boolean alone = true;
-            for (int j = 0; j < e.count() && alone; j++) {
-                alone = j == i || Math.hypot(px[j] - px[i], py[j] - py[i]) > 8;
-            }
-            if (alone) {
-                robot.clickOn(view.localToScreen(view.plotX() + px[i], view.plotY() + py[i]));
-                return i;
-            }
-        }
-        throw new AssertionError("no isolated test point on the plot");
-    }
-
-    private static WritableImage snapshot(GridView view) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Whether a pixel within 2 of (x, y) has the posterior's colour. */
-    private static boolean posteriorColourNear(PixelReader r, double x, double y) {
-        for (int dy = -2; dy <= 2; dy++) {
-            for (int dx = -2; dx <= 2; dx++) {
-                Color c = r.getColor((int) Math.round(x) + dx, (int) Math.round(y) + dy);
-                if (Math.abs(c.getRed() - POSTERIOR.getRed()) < 0.12 && Math.abs(c.getGreen() - POSTERIOR.getGreen()) < 0.12
-                        && Math.abs(c.getBlue() - POSTERIOR.getBlue()) < 0.12) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
-    }
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
@@ -21,14 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.Viewport;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.interpolate.InterpolatePane;
 import org.latentexplorer.ui.interpolate.InterpolateViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Interpolating between two test images of the shipped MNIST VAE in the window, headless. */
@@ -45,19 +39,12 @@ class InterpolateWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(FileDialogs.NATIVE,
-                tmp.resolve("recovery.lvae"), org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(() -> app.viewModel().grid().renderedProperty().get() != null);
-        robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
-        waitFor(() -> app.viewModel().grid().embeddingProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestWindow.openWithTestSet(tmp, robot);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestWindow.close(app);
     }
 
     @Test
@@ -67,17 +54,17 @@ class InterpolateWindowTest {
         InterpolateViewModel interpolate = app.viewModel().interpolate();
         assertTrue(pane.imageAsA.isDisabled(), "nothing picked yet");
 
-        int a = clickAnIsolatedPoint(0.05, 0.3);
-        waitFor(() -> app.viewModel().inspect().pickedProperty().get() == a);
+        int a = TestWindow.clickAnIsolatedPoint(robot, app, 0.05, 0.3);
+        TestWindow.waitFor(() -> app.viewModel().inspect().pickedProperty().get() == a);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(pane.imageAsA.isDisabled());
         robot.interact(pane.imageAsA::fire);
-        int b = clickAnIsolatedPoint(0.45, 0.6);
-        waitFor(() -> app.viewModel().inspect().pickedProperty().get() == b);
+        int b = TestWindow.clickAnIsolatedPoint(robot, app, 0.45, 0.6);
+        TestWindow.waitFor(() -> app.viewModel().inspect().pickedProperty().get() == b);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(pane.imageAsB::fire);
 
-        waitFor(() -> interpolate.resultProperty().get() != null);
+        TestWindow.waitFor(() -> interpolate.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(a, interpolate.fromProperty().get().image());
         assertEquals(b, interpolate.toProperty().get().image());
@@ -91,19 +78,19 @@ class InterpolateWindowTest {
         // The line a to b on the grid, in its colour, half way between the ends.
         InterpolateViewModel.Result r = interpolate.resultProperty().get();
         GridView view = app.gridView();
-        WritableImage shot = snapshot(view);
+        WritableImage shot = TestWindow.snapshot(view);
         Viewport v = app.viewModel().grid().viewportProperty().get();
         int last = InterpolateViewModel.STEPS - 1;
         double mx = (r.code(0, 0) + r.code(last, 0)) / 2;
         double my = (r.code(0, 1) + r.code(last, 1)) / 2;
         double x = view.plotX() + v.pixelX(mx, view.plotSide());
         double y = view.plotY() + v.pixelY(my, view.plotSide());
-        assertTrue(pathColourNear(shot.getPixelReader(), x, y), "the line at " + x + ", " + y);
+        assertTrue(TestWindow.colourNear(shot.getPixelReader(), x, y, PATH), "the line at " + x + ", " + y);
 
         robot.interact(pane.clear::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(interpolate.resultProperty().get());
-        assertFalse(pathColourNear(snapshot(view).getPixelReader(), x, y), "no line left");
+        assertFalse(TestWindow.colourNear(TestWindow.snapshot(view).getPixelReader(), x, y, PATH), "no line left");
         assertEquals(0, images(pane.decoded));
     }
 
@@ -142,56 +129,4 @@ class InterpolateWindowTest {
         return n;
     }
 
-    /**
-     * Clicks a test-set point with no other within 8 pixels, whose place lies between the fractions
-     * from and to of the plot's width (clear of the legend on the right), and returns its index.
-     */
-    private int clickAnIsolatedPoint(double from, double to) {
-        GridView view = app.gridView();
-        LatentSpace.Embedding e = app.viewModel().grid().embeddingProperty().get();
-        Viewport v = app.viewModel().grid().viewportProperty().get();
-        double side = view.plotSide();
-        for (int i = 0; i < e.count(); i++) {
-            double px = v.pixelX(e.mu(i, 0), side);
-            double py = v.pixelY(e.mu(i, 1), side);
-            if (px < side * from || px > side * to || py < 20 || py > side - 20) {
-                continue;
-            }
-            boolean alone = true;
-            for (int j = 0; j < e.count() && alone; j++) {
-                alone = j == i || Math.hypot(v.pixelX(e.mu(j, 0), side) - px, v.pixelY(e.mu(j, 1), side) - py) > 8;
-            }
-            if (alone) {
-                robot.clickOn(view.localToScreen(view.plotX() + px, view.plotY() + py));
-                return i;
-            }
-        }
-        throw new AssertionError("no isolated test point between " + from + " and " + to + " of the plot");
-    }
-
-    private static WritableImage snapshot(GridView view) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Whether a pixel within 2 of (x, y) has the interpolation's colour. */
-    private static boolean pathColourNear(PixelReader r, double x, double y) {
-        for (int dy = -2; dy <= 2; dy++) {
-            for (int dx = -2; dx <= 2; dx++) {
-                Color c = r.getColor((int) Math.round(x) + dx, (int) Math.round(y) + dy);
-                if (Math.abs(c.getRed() - PATH.getRed()) < 0.12 && Math.abs(c.getGreen() - PATH.getGreen()) < 0.12
-                        && Math.abs(c.getBlue() - PATH.getBlue()) < 0.12) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
-    }
 }

@@ -6,9 +6,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Window;
 
+import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.Viewport;
 import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.grid.GridView;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -67,5 +74,65 @@ final class TestWindow {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("condition not met within " + seconds + " s", e);
         }
+    }
+
+    /** As {@link #open} with no file to open, then shows the test set and waits for its scatter. */
+    static LatentExplorerApp openWithTestSet(Path tmp, FxRobot robot) throws Exception {
+        LatentExplorerApp app = open(tmp, () -> null);
+        robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
+        waitFor(30, () -> app.viewModel().grid().embeddingProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    /**
+     * Clicks a test-set point with no other within 8 pixels (so the click can only mean it), whose
+     * place lies between the fractions from and to of the plot's width and clear of its top and
+     * bottom edges, and returns its index.
+     */
+    static int clickAnIsolatedPoint(FxRobot robot, LatentExplorerApp app, double from, double to) {
+        GridView view = app.gridView();
+        LatentSpace.Embedding e = app.viewModel().grid().embeddingProperty().get();
+        Viewport v = app.viewModel().grid().viewportProperty().get();
+        double side = view.plotSide();
+        for (int i = 0; i < e.count(); i++) {
+            double px = v.pixelX(e.mu(i, 0), side);
+            double py = v.pixelY(e.mu(i, 1), side);
+            if (px < Math.max(20, side * from) || px > side * to || py < 20 || py > side - 20) {
+                continue;
+            }
+            boolean alone = true;
+            for (int j = 0; j < e.count() && alone; j++) {
+                alone = j == i || Math.hypot(v.pixelX(e.mu(j, 0), side) - px, v.pixelY(e.mu(j, 1), side) - py) > 8;
+            }
+            if (alone) {
+                robot.clickOn(view.localToScreen(view.plotX() + px, view.plotY() + py));
+                return i;
+            }
+        }
+        throw new AssertionError("no isolated test point between " + from + " and " + to + " of the plot");
+    }
+
+    /** What the grid's canvas shows now. */
+    static WritableImage snapshot(GridView view) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether a pixel within 2 of (x, y) has the colour, within 0.12 in each channel. */
+    static boolean colourNear(PixelReader r, double x, double y, Color colour) {
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                Color c = r.getColor((int) Math.round(x) + dx, (int) Math.round(y) + dy);
+                if (Math.abs(c.getRed() - colour.getRed()) < 0.12 && Math.abs(c.getGreen() - colour.getGreen()) < 0.12
+                        && Math.abs(c.getBlue() - colour.getBlue()) < 0.12) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static void waitFor(Callable<Boolean> condition) {
+        waitFor(30, condition);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectViewModel;
+import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
 import org.latentexplorer.ui.session.LatentSpaceWorker;
 import org.latentexplorer.ui.session.ModelSession;
@@ -25,6 +26,7 @@ public final class ExplorerViewModel {
     private final SamplingViewModel sampling;
     private final TrainingViewModel training;
     private final InspectViewModel inspect;
+    private final MetricsViewModel metrics;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -42,6 +44,7 @@ public final class ExplorerViewModel {
         this.training = new TrainingViewModel(session, tasks, notifier);
         session.trainingProperty().bind(training.activeProperty());
         this.inspect = new InspectViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
+        this.metrics = new MetricsViewModel(session, tasks, notifier, grid.renderedProperty());
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -72,5 +75,10 @@ public final class ExplorerViewModel {
     /** One test image looked inside: its reconstruction, posterior and draws. */
     public InspectViewModel inspect() {
         return inspect;
+    }
+
+    /** The metrics of the latent space: the model's report, the live continuity, the seam and hole overlays. */
+    public MetricsViewModel metrics() {
+        return metrics;
     }
 }

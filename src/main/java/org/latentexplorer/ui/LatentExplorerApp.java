@@ -44,6 +44,8 @@ import org.latentexplorer.ui.grid.PlanePane;
 import org.latentexplorer.ui.grid.SelectionPane;
 import org.latentexplorer.ui.inspect.InspectOverlay;
 import org.latentexplorer.ui.inspect.InspectPane;
+import org.latentexplorer.ui.metrics.MetricsOverlay;
+import org.latentexplorer.ui.metrics.MetricsPane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
@@ -81,6 +83,7 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private InspectPane inspect;
+    private MetricsPane metrics;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -156,11 +159,13 @@ public final class LatentExplorerApp extends Application {
         plane = new PlanePane(vm.grid());
         inspect = new InspectPane(vm.inspect());
         InspectOverlay.attach(grid, vm.inspect());
+        metrics = new MetricsPane(vm.metrics());
+        MetricsOverlay.attach(grid, vm.metrics());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, inspect, sampling, plane);
+        VBox right = new VBox(14, selection, inspect, sampling, plane, metrics);
         right.getStyleClass().add("side");
         ScrollPane rightScroll = scroll(right);
 
@@ -321,6 +326,7 @@ public final class LatentExplorerApp extends Application {
         selection.scaleWith(s);
         sampling.scaleWith(s);
         inspect.scaleWith(s);
+        metrics.scaleWith(s);
     }
 
     private HBox gridToolbar() {
@@ -402,11 +408,15 @@ public final class LatentExplorerApp extends Application {
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
         CheckMenuItem magnify = new CheckMenuItem("Magnify the Tile Under the Pointer");
         magnify.selectedProperty().bindBidirectional(vm.grid().magnifyProperty());
+        CheckMenuItem seams = new CheckMenuItem("Seams");
+        seams.selectedProperty().bindBidirectional(vm.metrics().showSeamsProperty());
+        CheckMenuItem holes = new CheckMenuItem("Holes");
+        holes.selectedProperty().bindBidirectional(vm.metrics().showHolesProperty());
         MenuItem bigger = item("Larger Interface", "Shortcut+Shift+Equals", e -> scale.bigger());
         MenuItem smaller = item("Smaller Interface", "Shortcut+Shift+Minus", e -> scale.smaller());
         MenuItem present = item("Presentation Mode", "F5", e -> presentation.toggle());
         Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles, magnify,
-                new SeparatorMenuItem(), bigger, smaller, present);
+                seams, holes, new SeparatorMenuItem(), bigger, smaller, present);
 
         MenuItem train = item("Train", "Shortcut+T", e -> startTraining());
         train.disableProperty().bind(vm.training().activeProperty());
@@ -585,6 +595,10 @@ public final class LatentExplorerApp extends Application {
 
     InspectPane inspectPane() {
         return inspect;
+    }
+
+    MetricsPane metricsPane() {
+        return metrics;
     }
 
     PresentationMode presentation() {

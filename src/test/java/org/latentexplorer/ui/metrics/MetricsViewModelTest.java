@@ -239,6 +239,39 @@ class MetricsViewModelTest {
         assertNull(metrics.holesProperty().get());
     }
 
+    @Test
+    void aTrainingIsMeasuredAtMostOncePerEpochAndItsEndMeasuresTheFinalWeights() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        List<MetricsViewModel.Measured> reports = new ArrayList<>();
+        vm.metrics().measuredProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                reports.add(b);
+            }
+        });
+        var t = vm.training();
+        t.datasetProperty().set("mnist");
+        t.continueCurrentProperty().set(false);
+        t.epochsProperty().set(2);
+        t.hiddenProperty().set("32");
+        t.latentProperty().set(2);
+        t.batchSizeProperty().set(1000);
+
+        t.start();
+        t.poll();
+
+        assertFalse(t.isActive());
+        assertTrue(reports.size() >= 2 && reports.size() <= 2 + 1, reports.size() + " reports for 2 epochs");
+        MetricsViewModel.Measured last = reports.get(reports.size() - 1);
+        assertEquals(2, last.epochs());
+        assertSame(vm.session().model(), last.model(), "the model the training left");
+        ModelMetrics.Report direct = ModelMetrics.measure(Network.from(vm.session().model().saved()),
+                vm.session().dataProperty().get(), ModelMetrics.Settings.DEFAULT);
+        assertQuantiles(direct.continuity(), last.report().continuity());
+        assertEquals(direct.posterior().mutualInformation(), last.report().posterior().mutualInformation(), 1e-6);
+        assertEquals("", vm.metrics().stateProperty().get());
+    }
+
     private static void assertQuantiles(Quantiles expected, Quantiles actual) {
         assertEquals(expected.count(), actual.count());
         assertEquals(expected.median(), actual.median(), 1e-9);

@@ -184,7 +184,9 @@ public final class MetricsViewModel {
         q = null;
         lastField = null;
         epochsAsked = 0;
-        request();
+        // Once the session has finished showing: a model of another dataset is shown before that
+        // dataset replaces the old one, which must not be measured with it.
+        tasks.onUiThread(this::request);
     }
 
     /** Measures the model on screen again, now or after the report being measured. */

@@ -8,6 +8,7 @@ import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectViewModel;
 import org.latentexplorer.ui.grid.ModelOnScreen;
 import org.latentexplorer.ui.interpolate.InterpolateViewModel;
+import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
 import org.latentexplorer.ui.session.ModelSession;
 import org.latentexplorer.ui.session.Notifier;
@@ -29,6 +30,7 @@ public final class ExplorerViewModel {
     private final InspectViewModel inspect;
     private final CompareViewModel compare;
     private final InterpolateViewModel interpolate;
+    private final MetricsViewModel metrics;
 
     public ExplorerViewModel(Tasks tasks, AssetLocator assets) {
         this(tasks, assets, null);
@@ -50,6 +52,7 @@ public final class ExplorerViewModel {
         this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, null),
                 session, assets.models());
         this.interpolate = new InterpolateViewModel(session, notifier);
+        this.metrics = new MetricsViewModel(session, tasks, notifier, grid.renderedProperty());
     }
 
     /** The background lanes, for work of the window's own (exports). */
@@ -90,5 +93,10 @@ public final class ExplorerViewModel {
     /** The decoded straight line between two codes beside the cross-fade of their images. */
     public InterpolateViewModel interpolate() {
         return interpolate;
+    }
+
+    /** The metrics of the latent space: the model's report, the live continuity, the seam and hole overlays. */
+    public MetricsViewModel metrics() {
+        return metrics;
     }
 }

@@ -49,6 +49,8 @@ import org.latentexplorer.ui.inspect.InspectOverlay;
 import org.latentexplorer.ui.inspect.InspectPane;
 import org.latentexplorer.ui.interpolate.InterpolateOverlay;
 import org.latentexplorer.ui.interpolate.InterpolatePane;
+import org.latentexplorer.ui.metrics.MetricsOverlay;
+import org.latentexplorer.ui.metrics.MetricsPane;
 import org.latentexplorer.ui.sampling.SamplingPane;
 import org.latentexplorer.ui.session.FxTasks;
 import org.latentexplorer.ui.training.ChartsPane;
@@ -90,6 +92,7 @@ public final class LatentExplorerApp extends Application {
     private CompareView compareView;
     private RateDistortionChart rateDistortion;
     private InterpolatePane interpolate;
+    private MetricsPane metrics;
     private Timeline poller;
     private UnsavedWork unsaved;
     private boolean closing;
@@ -168,11 +171,13 @@ public final class LatentExplorerApp extends Application {
         interpolate = new InterpolatePane(vm.interpolate(), vm.inspect().pickedProperty(),
                 vm.grid().hasSelectionProperty(), vm.grid()::selectedPoint);
         InterpolateOverlay.attach(grid, vm.interpolate());
+        metrics = new MetricsPane(vm.metrics());
+        MetricsOverlay.attach(grid, vm.metrics());
 
         VBox left = new VBox(14, new ModelPane(vm), trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
-        VBox right = new VBox(14, selection, inspect, sampling, interpolate, plane);
+        VBox right = new VBox(14, selection, inspect, sampling, interpolate, plane, metrics);
         rateDistortion = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
                 vm.compare().shownModelsProperty());
         rateDistortion.setPrefHeight(260);
@@ -343,6 +348,7 @@ public final class LatentExplorerApp extends Application {
         selection.scaleWith(s);
         sampling.scaleWith(s);
         inspect.scaleWith(s);
+        metrics.scaleWith(s);
     }
 
     private HBox gridToolbar() {
@@ -430,6 +436,10 @@ public final class LatentExplorerApp extends Application {
         circles.selectedProperty().bindBidirectional(vm.grid().showPriorCirclesProperty());
         CheckMenuItem magnify = new CheckMenuItem("Magnify the Tile Under the Pointer");
         magnify.selectedProperty().bindBidirectional(vm.grid().magnifyProperty());
+        CheckMenuItem seams = new CheckMenuItem("Seams");
+        seams.selectedProperty().bindBidirectional(vm.metrics().showSeamsProperty());
+        CheckMenuItem holes = new CheckMenuItem("Holes");
+        holes.selectedProperty().bindBidirectional(vm.metrics().showHolesProperty());
         MenuItem bigger = item("Larger Interface", "Shortcut+Shift+Equals", e -> scale.bigger());
         MenuItem smaller = item("Smaller Interface", "Shortcut+Shift+Minus", e -> scale.smaller());
         MenuItem present = item("Presentation Mode", "F5", e -> {
@@ -437,7 +447,7 @@ public final class LatentExplorerApp extends Application {
             presentation.toggle();
         });
         Menu view = new Menu("View", null, reset, zoomIn, zoomOut, new SeparatorMenuItem(), testSet, circles, magnify,
-                new SeparatorMenuItem(), bigger, smaller, present);
+                seams, holes, new SeparatorMenuItem(), bigger, smaller, present);
 
         MenuItem train = item("Train", "Shortcut+T", e -> startTraining());
         train.disableProperty().bind(vm.training().activeProperty());
@@ -643,6 +653,10 @@ public final class LatentExplorerApp extends Application {
 
     InterpolatePane interpolatePane() {
         return interpolate;
+    }
+
+    MetricsPane metricsPane() {
+        return metrics;
     }
 
     PresentationMode presentation() {

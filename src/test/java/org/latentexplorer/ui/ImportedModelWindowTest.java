@@ -104,6 +104,8 @@ class ImportedModelWindowTest {
     void aVaeFromDeeplearning4jOpensAndItsGridIsWhatDeeplearning4jDecodes() throws Exception {
         openWithCtrlO(zip);
         waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals("dl4j-vae.zip (imported)"));
+        // The status is set later in the same answer that shows the model: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         CurrentModel m = app.viewModel().session().modelProperty().get();
         assertNull(m.file(), "Save asks where: the Deeplearning4j file is never overwritten");
         assertTrue(app.viewModel().notifier().statusProperty().get().contains("Deeplearning4j"), app.viewModel().notifier().statusProperty().get());

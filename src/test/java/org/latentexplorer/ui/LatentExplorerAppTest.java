@@ -327,6 +327,8 @@ class LatentExplorerAppTest {
             robot.clickOn(app.gridView());
             robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
             waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals(id + ".lvae"));
+            // The charts follow in the same answer that shows the model: let it finish.
+            WaitForAsyncUtils.waitForFxEvents();
 
             boolean sparse = id.equals("sparse-ae");
             assertEquals(sparse, charts.kl.isVisible(), id + ": penalty chart");
@@ -450,6 +452,7 @@ class LatentExplorerAppTest {
         waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn("Don't Save");
         waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().session().modelProperty().get().title()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!app.viewModel().session().isDirty());
     }
 

@@ -1,0 +1,222 @@
+package org.latentexplorer.ui.metrics;
+
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+import org.latentexplorer.measure.Completeness;
+import org.latentexplorer.measure.Holes;
+import org.latentexplorer.measure.ModelMetrics;
+import org.latentexplorer.measure.PosteriorStats;
+import org.latentexplorer.measure.Quantiles;
+import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.Images;
+
+/**
+ * The metrics of the latent space in the side panel: the Seams and Holes toggles, the live
+ * continuity of the grid, and the model's report, each figure with its unit and a tooltip saying
+ * what it measures; the samples farthest from the training set as a strip of images. Collapsible.
+ */
+public final class MetricsPane extends VBox {
+    static final double WORST_SIDE = 34;
+
+    public final TitledPane titled;
+    public final CheckBox seams = new CheckBox("Seams");
+    public final CheckBox holes = new CheckBox("Holes");
+    public final Label state = Controls.caption("");
+    public final GridPane figures = new GridPane();
+    public final TilePane worst = new TilePane(3, 3);
+    private final MetricsViewModel vm;
+    private final Label liveValue = value();
+    private final VBox worstBox;
+
+    public MetricsPane(MetricsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("metrics");
+        seams.selectedProperty().bindBidirectional(vm.showSeamsProperty());
+        Controls.tip(seams, "Tint each tile by how fast the decoder's image changes there: its largest"
+                + " ||x(a) - x(b)|| / ||a - b|| to a neighbouring tile. Seams are where it jumps (View > Seams).");
+        holes.selectedProperty().bindBidirectional(vm.showHolesProperty());
+        Controls.tip(holes, "Shade the tiles where the aggregate posterior q(z) of the training images falls below a"
+                + " tenth of the prior p(z): codes the prior draws but no image is encoded to (View > Holes).");
+        HBox toggles = new HBox(12, seams, holes);
+
+        // The names keep their width on one line; the numbers wrap in what is left.
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setHgrow(Priority.NEVER);
+        ColumnConstraints number = new ColumnConstraints();
+        number.setMinWidth(0);
+        number.setHgrow(Priority.ALWAYS);
+        figures.getColumnConstraints().addAll(name, number);
+        figures.setHgap(6);
+        figures.setVgap(4);
+
+        worst.setPrefColumns(5);
+        worst.setPrefTileWidth(WORST_SIDE);
+        worst.setPrefTileHeight(WORST_SIDE);
+        worst.setStyle("-fx-background-color: black; -fx-background-radius: 4; -fx-padding: 2;");
+        worst.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.tip(worst, "The prior samples farthest from every training image, farthest first: what the decoder"
+                + " makes of the parts of the prior the data does not reach.");
+        worstBox = new VBox(3, Controls.caption("Samples farthest from the training set:"), worst);
+        worstBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(worst.getChildren()));
+        worstBox.managedProperty().bind(worstBox.visibleProperty());
+        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        state.managedProperty().bind(state.visibleProperty());
+        state.textProperty().bind(vm.stateProperty());
+
+        VBox content = new VBox(8, toggles, state, figures, worstBox);
+        content.setPadding(new Insets(6, 0, 0, 0));
+        titled = new TitledPane("Latent space metrics", content);
+        titled.setAnimated(false);
+        titled.getStyleClass().add("section-title");
+        Controls.tip(titled, "What the lecture claims about a latent space, measured: as the metrics command"
+                + " measures it, on the model's dataset.");
+
+        vm.liveProperty().addListener((o, a, b) -> showLive());
+        vm.liveNoteProperty().addListener((o, a, b) -> showLive());
+        vm.measuredProperty().addListener((o, a, b) -> rebuild());
+        rebuild();
+        getChildren().add(titled);
+    }
+
+    /** The worst samples' images larger or smaller with the interface's scale. */
+    public void scaleWith(javafx.beans.value.ObservableDoubleValue s) {
+        Runnable apply = () -> {
+            worst.setPrefTileWidth(Math.round(WORST_SIDE * s.get()));
+            worst.setPrefTileHeight(Math.round(WORST_SIDE * s.get()));
+        };
+        s.addListener((o, a, b) -> apply.run());
+        apply.run();
+    }
+
+    private void showLive() {
+        MetricsViewModel.LiveContinuity l = vm.liveProperty().get();
+        liveValue.setText(l == null ? (vm.liveNoteProperty().get().isEmpty() ? "\u2014" : vm.liveNoteProperty().get())
+                : quantiles(l.quantiles()));
+    }
+
+    private void rebuild() {
+        figures.getChildren().clear();
+        worst.getChildren().clear();
+        int row = 0;
+        showLive();
+        row = add(row, "Continuity, grid", liveValue, "Over the neighbouring tiles of the grid as drawn, the"
+                + " pixel distance of their images over the latent distance of their centres, ||x(a) - x(b)|| / ||a - b||:"
+                + " median / 95th percentile / maximum. Measured again for every new grid.");
+        MetricsViewModel.Measured m = vm.measuredProperty().get();
+        if (m == null) {
+            return;
+        }
+        ModelMetrics.Report r = m.report();
+        row = add(row, "Continuity, \u00b15", value(quantiles(r.continuity())), "The same over the command line's"
+                + " grid: [-5, 5]\u00b2 in 50 \u00d7 50 tiles on the plane of z1 and z2, the other dimensions at 0.");
+        Completeness.Result c = r.completeness();
+        row = add(row, "Completeness", value(String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
+                c.completeness(), c.medianDistance(), c.threshold())), String.format(Locale.ROOT, "The fraction of %,d"
+                + " samples of the prior whose decoded image lies within %.2f of a training image (the 95th percentile"
+                + " of the test images' own distances): whether the prior decodes to images like the data. Median: the"
+                + " median sample's distance to its nearest training image, in pixels in [0, 1].",
+                c.samples(), c.threshold()));
+        Holes.Coverage h = r.holes();
+        row = add(row, "Hole fraction", value(String.format(Locale.ROOT, "%.3f (median q/p %.2f)", h.fraction(),
+                h.medianRatio())), "The prior's mass lying where the aggregate posterior q(z) is below a tenth of"
+                + " p(z), and the median q(z)/p(z) over the prior's samples. q(z): " + r.qForm() + ".");
+        PosteriorStats p = r.posterior();
+        if (p != null) {
+            StringBuilder kl = new StringBuilder();
+            for (int d = 0; d < p.klPerDimension().length; d++) {
+                kl.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", p.klPerDimension()[d]));
+            }
+            row = add(row, "KL per dim.", value(kl + " nats"), String.format(Locale.ROOT, "KL(q(z|x) || p(z))"
+                    + " of each latent dimension, averaged over the %,d test images; %.2f nats in all.", p.images(),
+                    p.meanKl()));
+            Label active = value(p.activeUnits() + " of " + p.klPerDimension().length);
+            row = add(row, "Active units", active, "Dimensions whose posterior mean varies across the data,"
+                    + " Var_x(\u03bc_d(x)) > 0.01: the others carry nothing about the image.");
+            if (p.collapsed()) {
+                StringBuilder dims = new StringBuilder();
+                for (int d : p.inactiveDimensions()) {
+                    dims.append(dims.length() == 0 ? "z" : ", z").append(d + 1);
+                }
+                Label warning = value("Posterior collapse: " + dims + " follow the prior and carry nothing");
+                warning.getStyleClass().add("warning");
+                warning.setStyle("-fx-text-fill: #e8590c;");
+                GridPane.setColumnSpan(warning, 2);
+                figures.add(Controls.tip(warning, "q(z|x) of these dimensions equals the prior for every image: the"
+                        + " decoder ignores them. A smaller beta or a warm-up of beta keeps them in use."), 0, row++);
+            }
+            row = add(row, "I(x; z)", value(String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
+                    p.mutualInformation(), p.mutualInformationCeiling())), "The mutual information I(x; z) under q: how much the code tells"
+                    + " which test image it came from; over N images it can be no more than log N.");
+            row = add(row, "Marginal KL", value(String.format(Locale.ROOT, "%.2f nats", p.marginalKl())),
+                    "KL(q(z) || p(z)) = mean KL - I(x; z): the part of the KL that buys no information.");
+        }
+        ModelMetrics.Bounds b = r.bounds();
+        if (b != null) {
+            row = add(row, "\u2212ELBO / IWAE", value(String.format(Locale.ROOT, "%.2f / %.2f nats (gap %.2f)",
+                    b.negElbo(), b.iwaeNll(), b.gap())), String.format(Locale.ROOT, "The negative ELBO and the"
+                    + " importance-weighted estimate of -log p(x) with K = %d samples, on the first %d test images:"
+                    + " the gap is how loose the ELBO is.", b.samples(), b.images()));
+        }
+        ModelMetrics.Floor f = r.floor();
+        if (f != null) {
+            row = add(row, "Recon / floor", value(String.format(Locale.ROOT, "%.2f / %.2f nats (excess %.2f)",
+                    f.recon(), f.floor(), f.excess())), "The test set's reconstruction term, and the least a Bernoulli"
+                    + " cross-entropy can be on grey images, the sum of their pixel entropies: the excess is what the"
+                    + " model can still improve.");
+        }
+        Label about = Controls.caption(String.format(Locale.ROOT, "%s: %,d training and %,d test images, %,d prior"
+                + " samples; measured in %.1f s.", r.data(), m.trainImages(), m.testImages(), c.samples(), r.seconds()));
+        GridPane.setColumnSpan(about, 2);
+        figures.add(about, 0, row);
+        int d = m.rows() * m.cols();
+        for (int i = 0; i < m.worstImages().length / d; i++) {
+            ImageView v = new ImageView(Images.gray(m.worstImages(), i, m.rows(), m.cols()));
+            v.setSmooth(true);
+            v.fitWidthProperty().bind(worst.prefTileWidthProperty());
+            v.fitHeightProperty().bind(worst.prefTileHeightProperty());
+            Completeness.Sample s = c.worst().get(i);
+            Controls.tip(v, String.format(Locale.ROOT, "Sample %d, %.2f from its nearest training image", s.index() + 1,
+                    s.distance()));
+            worst.getChildren().add(v);
+        }
+    }
+
+    private int add(int row, String name, Label valueLabel, String tip) {
+        Label n = Controls.caption(name);
+        Controls.tip(n, tip);
+        Controls.tip(valueLabel, tip);
+        figures.add(n, 0, row);
+        figures.add(valueLabel, 1, row);
+        return row + 1;
+    }
+
+    private static Label value() {
+        Label l = new Label();
+        l.getStyleClass().add("value");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label value(String text) {
+        Label l = value();
+        l.setText(text);
+        return l;
+    }
+
+    static String quantiles(Quantiles q) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", q.median(), q.p95(), q.max());
+    }
+}

@@ -1,6 +1,5 @@
 package org.latentexplorer.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ class ShortFuzzRunTest {
         FuzzRun.Result r = FuzzRun.run(target, RUNS, Path.of("target", "fuzz-short"), 1, 0);
         assertTrue(r.clean(), () -> target.name() + ": " + (r.findings().isEmpty() ? "exit code " + r.exitCode()
                 : String.join("; ", r.findings())) + "; inputs " + r.artifacts() + "; log " + r.log());
-        assertEquals(RUNS, r.runs(), () -> "inputs run; log " + r.log());
+        // libFuzzer may count a few inputs of its own set-up beyond -runs (2,004 seen on a loaded machine).
+        assertTrue(r.runs() >= RUNS, () -> "inputs run: " + r.runs() + " of " + RUNS + "; log " + r.log());
     }
 }

@@ -709,7 +709,9 @@ class LatentExplorerAppTest {
         DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(d.getContentText().contains("not-a-folder"), d.getContentText());
         assertSame(before, app.viewModel().session().modelProperty().get());
-        robot.clickOn("OK");
+        // The dialog's button is in the scene a moment before its window shows.
+        waitFor(10, () -> robot.lookup("OK").match(javafx.scene.Node::isVisible).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("OK").match(javafx.scene.Node::isVisible).<javafx.scene.Node>query());
     }
 
     @Test

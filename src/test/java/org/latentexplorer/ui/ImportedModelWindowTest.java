@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +19,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
-import javafx.stage.Window;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -36,7 +34,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.modelinfo.ModelDescription;
 import org.latentexplorer.ui.session.CurrentModel;
@@ -66,32 +63,7 @@ class ImportedModelWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> modelToOpen(Window owner, Path folder) {
-                return Optional.ofNullable(nextOpen.get());
-            }
-
-            @Override
-            public Optional<Path> modelToSave(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
-            }
-
-            @Override
-            public Optional<Path> dataFolder(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
-            }
-        };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
-                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestWindow.open(tmp, nextOpen::get, () -> null);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +27,6 @@ import org.latentexplorer.explore.Viewport;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.common.UiScale;
 import org.latentexplorer.ui.grid.GridViewModel;
@@ -54,32 +52,7 @@ class LatentExplorerAppTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> modelToOpen(Window owner, Path folder) {
-                return Optional.ofNullable(nextOpen.get());
-            }
-
-            @Override
-            public Optional<Path> modelToSave(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
-            }
-
-            @Override
-            public Optional<Path> dataFolder(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
-                return Optional.of(nextExport.get() != null ? nextExport.get() : tmp.resolve(suggestedName));
-            }
-        };
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
-                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestWindow.open(tmp, nextOpen::get, nextExport::get);
     }
 
     @AfterEach

@@ -2,12 +2,10 @@ package org.latentexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
 import javafx.scene.control.CheckMenuItem;
@@ -21,12 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.metrics.MetricsPane;
 import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The metrics panel and its two overlays in the window, headless. */
@@ -40,18 +36,14 @@ class MetricsWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(FileDialogs.NATIVE,
-                tmp.resolve("recovery.lvae"), org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-        waitFor(() -> app.viewModel().grid().renderedProperty().get() != null);
+        app = TestWindow.open(tmp, () -> null);
         waitFor(() -> app.viewModel().metrics().measuredProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestWindow.close(app);
     }
 
     @Test
@@ -174,10 +166,9 @@ class MetricsWindowTest {
     }
 
     private WritableImage grid() throws Exception {
-        GridView view = app.gridView();
         // Drawn after the next pulse: wait for it, then read the canvas back.
         WaitForAsyncUtils.waitForFxEvents();
-        return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        return TestWindow.snapshot(app.gridView());
     }
 
     /** Pixels of the plot that differ between two snapshots. */
@@ -200,11 +191,6 @@ class MetricsWindowTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out", e);
-        }
-        assertNotNull(condition);
+        TestWindow.waitFor(60, condition);
     }
 }

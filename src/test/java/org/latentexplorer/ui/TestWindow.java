@@ -34,6 +34,11 @@ final class TestWindow {
      * @param nextOpen the file the next "open a model" chooser answers (empty: cancelled)
      */
     static LatentExplorerApp open(Path tmp, Supplier<Path> nextOpen) throws Exception {
+        return open(tmp, nextOpen, () -> null);
+    }
+
+    /** As {@link #open(Path, Supplier)}, exports going to nextExport's file when it gives one. */
+    static LatentExplorerApp open(Path tmp, Supplier<Path> nextOpen, Supplier<Path> nextExport) throws Exception {
         FxToolkit.registerPrimaryStage();
         FileDialogs dialogs = new FileDialogs() {
             @Override
@@ -53,7 +58,8 @@ final class TestWindow {
 
             @Override
             public Optional<Path> exportTo(Window owner, Path folder, String suggestedName) {
-                return Optional.of(tmp.resolve(suggestedName));
+                Path chosen = nextExport.get();
+                return Optional.of(chosen != null ? chosen : tmp.resolve(suggestedName));
             }
         };
         LatentExplorerApp app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs,

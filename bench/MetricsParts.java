@@ -10,6 +10,7 @@ import org.latentexplorer.measure.AggregatePosterior;
 import org.latentexplorer.measure.Completeness;
 import org.latentexplorer.measure.Continuity;
 import org.latentexplorer.measure.Holes;
+import org.latentexplorer.measure.LatentModel;
 import org.latentexplorer.measure.NetworkModel;
 import org.latentexplorer.measure.PosteriorStats;
 import org.latentexplorer.measure.ReconstructionFloor;
@@ -38,15 +39,17 @@ public class MetricsParts {
             int n = data.train().count();
             int m = data.test().count();
             t[0] = lap(seconds, "images as arrays", t[0]);
-            Completeness.Reference reference = Completeness.Reference.of(train, n, test, m, model.pixels());
-            t[0] = lap(seconds, "test set's nearest-training distances", t[0]);
+            Completeness.Reference reference = Completeness.Reference.ofReconstructions(model, train, n, test, m);
+            t[0] = lap(seconds, "test reconstructions' nearest-training distances", t[0]);
             Continuity.overFullView(model);
             t[0] = lap(seconds, "continuity, 50 x 50", t[0]);
             float[] draws = LatentSpace.drawFromPrior(1000, model.latent(), 1.0, 1);
             Completeness.measure(model, reference, draws, 1000, 5);
             t[0] = lap(seconds, "completeness, 1,000 samples", t[0]);
-            AggregatePosterior q = AggregatePosterior.of(model.encode(train, n));
+            LatentModel.Posterior codes = model.encode(train, n);
             t[0] = lap(seconds, "encoding the training set", t[0]);
+            AggregatePosterior q = AggregatePosterior.of(codes);
+            t[0] = lap(seconds, "q(z), its kernel chosen", t[0]);
             Holes.coverage(q, draws, 1000);
             t[0] = lap(seconds, "hole fraction", t[0]);
             if (network.kind().hasPrior()) {

@@ -47,5 +47,19 @@ public interface LatentModel {
         public float logVar(int i, int d) {
             return logVar[i * latent + d];
         }
+
+        /** The codes of the images i that the filter keeps, in order. */
+        public Posterior select(java.util.function.IntPredicate keep) {
+            int[] kept = java.util.stream.IntStream.range(0, count).filter(keep).toArray();
+            float[] m = new float[kept.length * latent];
+            float[] v = logVar == null ? null : new float[m.length];
+            for (int j = 0; j < kept.length; j++) {
+                System.arraycopy(mu, kept[j] * latent, m, j * latent, latent);
+                if (v != null) {
+                    System.arraycopy(logVar, kept[j] * latent, v, j * latent, latent);
+                }
+            }
+            return new Posterior(kept.length, latent, m, v);
+        }
     }
 }

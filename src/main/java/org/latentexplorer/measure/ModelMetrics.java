@@ -92,8 +92,8 @@ public final class ModelMetrics {
         int k = model.latent();
         float[] train = NetworkModel.pixels(data.train());
         float[] test = NetworkModel.pixels(data.test());
-        Completeness.Reference reference = Completeness.Reference.of(train, data.train().count(), test,
-                data.test().count(), model.pixels());
+        Completeness.Reference reference = Completeness.Reference.ofReconstructions(model, train, data.train().count(),
+                test, data.test().count());
 
         Quantiles continuity = Continuity.overFullView(model);
         float[] draws = LatentSpace.drawFromPrior(s.samples(), k, 1.0, s.seed());

@@ -116,7 +116,7 @@ public record PosteriorStats(double[] klPerDimension, double[] meanVariance, int
             }
             logOwn[s] = lq;
         }
-        double[] logMixture = AggregatePosterior.of(q).logDensity(z, m);
+        double[] logMixture = AggregatePosterior.mixture(q).logDensity(z, m);
         double sum = 0;
         for (int s = 0; s < m; s++) {
             sum += logOwn[s] - logMixture[s];

@@ -62,7 +62,7 @@ class MetricsCommandTest {
             assertFalse(n.has(key), key + " in " + n);
         }
         assertTrue(n.get("completeness").isNumber());
-        assertTrue(n.get("q_z").asText().contains("Scott"), n.toString());
+        assertTrue(n.get("q_z").asText().contains("held-out likelihood"), n.toString());
     }
 
     @Test

@@ -76,4 +76,57 @@ class CompletenessTest {
         assertEquals(4, r.worst().get(0).distance(), 1e-5);
         assertEquals(0.0, r.completeness()); // the test image is the training image: threshold 0
     }
+
+    @Test
+    void theYardstickIsTheModelsOwnReconstructionsOfTheTestImages() {
+        float[] train = images(200, 7);
+        float[] test = images(100, 8);
+        // Codes are an image's first pixel; a code decodes to an even grey of that value: a blur.
+        LatentModel grey = new LatentModel() {
+            @Override
+            public int latent() {
+                return 1;
+            }
+
+            @Override
+            public int pixels() {
+                return D;
+            }
+
+            @Override
+            public Posterior encode(float[] pixels, int count) {
+                float[] mu = new float[count];
+                for (int i = 0; i < count; i++) {
+                    mu[i] = pixels[i * D];
+                }
+                return new Posterior(count, 1, mu, null);
+            }
+
+            @Override
+            public float[] decode(float[] z, int count) {
+                float[] out = new float[count * D];
+                for (int i = 0; i < count; i++) {
+                    java.util.Arrays.fill(out, i * D, (i + 1) * D, z[i]);
+                }
+                return out;
+            }
+        };
+        // Independently: each reconstruction's distance to its nearest training image, by exhaustive search.
+        double[] own = new double[100];
+        for (int q = 0; q < 100; q++) {
+            double best = Double.MAX_VALUE;
+            for (int r = 0; r < 200; r++) {
+                double sum = 0;
+                for (int p = 0; p < D; p++) {
+                    double d = test[q * D] - train[r * D + p];
+                    sum += d * d;
+                }
+                best = Math.min(best, sum);
+            }
+            own[q] = Math.sqrt(best);
+        }
+        double expected = Quantiles.percentile(own, Completeness.TEST_QUANTILE);
+        Completeness.Reference reference = Completeness.Reference.ofReconstructions(grey, train, 200, test, 100);
+        assertEquals(expected, reference.threshold(), 1e-3);
+    }
 }

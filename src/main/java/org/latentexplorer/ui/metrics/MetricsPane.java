@@ -126,7 +126,7 @@ public final class MetricsPane extends VBox {
         row = add(row, "Completeness", value(String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
                 c.completeness(), c.medianDistance(), c.threshold())), String.format(Locale.ROOT, "The fraction of %,d"
                 + " samples of the prior whose decoded image lies within %.2f of a training image (the 95th percentile"
-                + " of the test images' own distances): whether the prior decodes to images like the data. Median: the"
+                + " of the model's reconstructions of the test images' distances): whether the prior decodes to images like the data. Median: the"
                 + " median sample's distance to its nearest training image, in pixels in [0, 1].",
                 c.samples(), c.threshold()));
         Holes.Coverage h = r.holes();

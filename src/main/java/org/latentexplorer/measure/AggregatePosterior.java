@@ -3,6 +3,7 @@ package org.latentexplorer.measure;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.latentexplorer.model.Host;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,8 +90,9 @@ public final class AggregatePosterior {
         java.util.Arrays.fill(likelihood, Double.NaN);
         java.util.function.IntToDoubleFunction at = i -> {
             if (Double.isNaN(likelihood[i])) {
-                double[] logQ = new AggregatePosterior(fit, candidates[i], scaled(s, candidates[i]))
-                        .logDensity(held, heldCount);
+                AggregatePosterior candidate = new AggregatePosterior(fit, candidates[i], scaled(s, candidates[i]));
+                double[] logQ = candidate.logDensity(held, heldCount);
+                candidate.release();
                 double mean = 0;
                 for (double v : logQ) {
                     mean += v;
@@ -131,6 +133,11 @@ public final class AggregatePosterior {
             throw new IllegalArgumentException("the mixture needs at least one posterior");
         }
         return new AggregatePosterior(q, 0, new double[q.latent()]);
+    }
+
+    /** Frees the native copy of the components; q must not be evaluated afterwards. */
+    public void release() {
+        Host.release(coefficients);
     }
 
     /** The kernel bandwidth h_d of each dimension, added in variance to each image's own spread (0: none). */
@@ -198,6 +205,7 @@ public final class AggregatePosterior {
             for (int i = 0; i < m; i++) {
                 out[start + i] = max.getDouble(i) + Math.log(sums.getDouble(i)) - logN;
             }
+            Host.release(f, logs, max, sums);
         }
         return out;
     }

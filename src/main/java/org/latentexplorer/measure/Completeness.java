@@ -43,6 +43,7 @@ public final class Completeness {
         public static Reference of(float[] train, int trainCount, float[] yardstick, int yardstickCount, int pixels) {
             NearestImages training = new NearestImages(train, trainCount, pixels);
             double[] own = training.distances(yardstick, yardstickCount);
+            // The reference keeps only the training images.
             return new Reference(training, Quantiles.percentile(own, TEST_QUANTILE));
         }
 
@@ -56,6 +57,11 @@ public final class Completeness {
         /** The 95th percentile of the yardstick images' distances to their nearest training image. */
         public double threshold() {
             return threshold;
+        }
+
+        /** Frees the training images' native copy; the reference must not be used afterwards. */
+        public void release() {
+            training.release();
         }
 
         /** Each image's distance to its nearest training image. */

@@ -98,8 +98,11 @@ public final class ModelMetrics {
         Quantiles continuity = Continuity.overFullView(model);
         float[] draws = LatentSpace.drawFromPrior(s.samples(), k, 1.0, s.seed());
         Completeness.Result completeness = Completeness.measure(model, reference, draws, s.samples(), s.worst());
+        reference.release();
         AggregatePosterior q = AggregatePosterior.of(model.encode(train, data.train().count()));
         Holes.Coverage holes = Holes.coverage(q, draws, s.samples());
+        String qForm = q.describe();
+        q.release();
 
         PosteriorStats posterior = null;
         Bounds bounds = null;
@@ -113,7 +116,9 @@ public final class ModelMetrics {
         if (network.config().likelihood() instanceof Bernoulli) {
             floor = new Floor(Evaluation.terms(network, data.test()).recon(), ReconstructionFloor.of(data.test()));
         }
+        // The forward-pass arrays kept for the large batches above: about 50 MB the caller rarely needs again.
+        network.releaseScratch();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Report(kind, data.name(), continuity, completeness, holes, q.describe(), posterior, bounds, floor, seconds);
+        return new Report(kind, data.name(), continuity, completeness, holes, qForm, posterior, bounds, floor, seconds);
     }
 }

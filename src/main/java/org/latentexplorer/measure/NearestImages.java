@@ -62,11 +62,21 @@ public final class NearestImages {
             for (int i = 0; i < m; i++) {
                 out[start + i] = Math.sqrt(Math.max(0, (double) nearest[i] + norms[i]));
             }
+            Host.release(q, min, queryNorms, c == products ? null : c);
         }
+        Host.release(products);
         return out;
     }
 
+    /** Frees the reference images' native copy now; the distances must not be asked for afterwards. */
+    public void release() {
+        Host.release(reference, referenceNorms);
+    }
+
     private static INDArray squaredNorms(INDArray images) {
-        return images.mul(images).sum(1);
+        INDArray squares = images.mul(images);
+        INDArray sums = squares.sum(1);
+        Host.release(squares);
+        return sums;
     }
 }

@@ -35,7 +35,8 @@ public final class NetworkModel implements LatentModel {
 
     @Override
     public Posterior encode(float[] pixels, int count) {
-        Network.Encoding q = network.encode(matrix(pixels, count, pixels()));
+        INDArray x = matrix(pixels, count, pixels());
+        Network.Encoding q = network.encode(x);
         int k = latent();
         float[] logVar = null;
         if (q.logVar() != null) {
@@ -43,12 +44,18 @@ public final class NetworkModel implements LatentModel {
         } else if (network.kind().code().hasSpread()) {
             logVar = new float[count * k]; // unit spread: log 1 = 0
         }
-        return new Posterior(count, k, read(q.mu(), count * k), logVar);
+        float[] mu = read(q.mu(), count * k);
+        Host.release(x, q.mu(), q.logVar());
+        return new Posterior(count, k, mu, logVar);
     }
 
     @Override
     public float[] decode(float[] z, int count) {
-        return read(network.decodeMeans(matrix(z, count, latent())), count * pixels());
+        INDArray points = matrix(z, count, latent());
+        INDArray means = network.decodeMeans(points);
+        float[] out = read(means, count * pixels());
+        Host.release(points, means);
+        return out;
     }
 
     /** All images of a set as one array, pixels[i * D + p] in [0, 1]. */
@@ -67,7 +74,12 @@ public final class NetworkModel implements LatentModel {
                     + values.length);
         }
         INDArray m = Nd4j.create(values, new long[] {rows, columns}, 'c');
-        return m.dataType() == network.dataType() ? m : m.castTo(network.dataType());
+        if (m.dataType() == network.dataType()) {
+            return m;
+        }
+        INDArray cast = m.castTo(network.dataType());
+        Host.release(m);
+        return cast;
     }
 
     private static float[] read(INDArray a, int length) {

@@ -116,7 +116,9 @@ public record PosteriorStats(double[] klPerDimension, double[] meanVariance, int
             }
             logOwn[s] = lq;
         }
-        double[] logMixture = AggregatePosterior.mixture(q).logDensity(z, m);
+        AggregatePosterior mixture = AggregatePosterior.mixture(q);
+        double[] logMixture = mixture.logDensity(z, m);
+        mixture.release();
         double sum = 0;
         for (int s = 0; s < m; s++) {
             sum += logOwn[s] - logMixture[s];

@@ -73,6 +73,16 @@ final class Activations {
         rowSums = Nd4j.create(type, n, 1);
     }
 
+    /** Frees every array's native memory; the activations must not be used afterwards. */
+    void release() {
+        Host.release(x, input, mu, logVar, std, eps, z, logits, scratch, dLogits, dz, dMu, dLogVar, onesRow, onesCol,
+                rowSums);
+        Host.release(enc);
+        Host.release(dEnc);
+        Host.release(dec);
+        Host.release(dDec);
+    }
+
     /** A heap array of at least len floats, allocated once. */
     float[] hostScratch(int len) {
         if (host == null || host.length < len) {

@@ -39,6 +39,21 @@ public final class Host {
         a.data().put(start(a) + i, v);
     }
 
+    /**
+     * Frees the native memory of arrays no longer used, now rather than when the garbage collector
+     * finds their Java objects: a computation that allocates hundreds of megabytes of temporaries
+     * (a metrics report) would otherwise leave them all resident, since the Java heap barely grows
+     * and nothing prompts a collection. Views and nulls are skipped; each array must be one nothing
+     * else reads afterwards.
+     */
+    public static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && !a.wasClosed() && a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
     /** Writes src[0..len) into the dense array a, converting to a's data type. */
     public static void write(INDArray a, float[] src, int len) {
         requireDense(a);

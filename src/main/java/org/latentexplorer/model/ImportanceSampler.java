@@ -40,7 +40,9 @@ public final class ImportanceSampler {
         int perPass = Math.max(1, MAX_ROWS / samples);
         double[] out = new double[n];
         float[] images = new float[n * d];
-        Host.read(x.dup('c'), images, images.length);
+        INDArray dense = x.dup('c');
+        Host.read(dense, images, images.length);
+        Host.release(dense);
         float[] repeated = new float[Math.min(n, perPass) * samples * d];
         Activations full = null;
         for (int start = 0; start < n; start += perPass) {
@@ -61,6 +63,7 @@ public final class ImportanceSampler {
             float[] logVar = new float[m * k];
             Host.read(q.mu(), mu, mu.length);
             Host.read(q.logVar(), logVar, logVar.length);
+            Host.release(q.mu(), q.logVar());
             for (int i = 0; i < m; i++) {
                 for (int s = 0; s < samples; s++) {
                     for (int j = 0; j < k; j++) {
@@ -96,6 +99,12 @@ public final class ImportanceSampler {
                 }
                 out[start + i] = -(max + Math.log(sum) - Math.log(samples));
             }
+            if (a != full) {
+                a.release();
+            }
+        }
+        if (full != null) {
+            full.release();
         }
         return out;
     }

@@ -44,7 +44,12 @@ public final class Network {
     private final Map<Integer, Activations> inference = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Activations> eldest) {
-            return size() > CACHED_BATCH_SIZES;
+            boolean evict = size() > CACHED_BATCH_SIZES;
+            if (evict) {
+                // Evicted only when another batch size is asked for, so no call is using it.
+                eldest.getValue().release();
+            }
+            return evict;
         }
     };
 
@@ -396,6 +401,16 @@ public final class Network {
                     + java.util.Arrays.toString(z.shape()));
         }
         return z;
+    }
+
+    /**
+     * Frees the forward-pass arrays kept for reuse (up to four batch sizes, about 13 MB each for
+     * 1,024 rows of the shipped models), for a network that has finished a large piece of work;
+     * later calls allocate them again.
+     */
+    public void releaseScratch() {
+        inference.values().forEach(Activations::release);
+        inference.clear();
     }
 
     /** Forward-pass arrays for a batch of this many rows, reused across calls. */

@@ -39,6 +39,11 @@ public final class NetworkBatch {
         return a.n;
     }
 
+    /** Frees the batch's native arrays now; the batch must not be used afterwards. */
+    public void release() {
+        a.release();
+    }
+
     /** Loads images start .. start+n-1 of the set, n = capacity(). */
     public void load(ImageSet images, int start, int n) {
         checkFits(images, n);

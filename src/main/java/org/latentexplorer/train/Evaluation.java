@@ -6,6 +6,7 @@ import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.ImportanceSampler;
 import org.latentexplorer.model.ModelKind;
 import org.latentexplorer.model.Network;
+import org.latentexplorer.model.Host;
 import org.latentexplorer.model.NetworkBatch;
 
 /** A model's loss terms and likelihood estimate on a set of images (typically the test set). */
@@ -48,7 +49,11 @@ public final class Evaluation {
             Network.BatchTerms t = b.terms(kind, rng);
             recon += t.reconSum();
             penalty += t.penaltySum();
+            if (b != batch) {
+                b.release();
+            }
         }
+        batch.release();
         int n = images.count();
         return new Terms(recon / n, kind.penalty().isPresent() ? penalty / n : Double.NaN);
     }
@@ -64,7 +69,9 @@ public final class Evaluation {
         double total = 0;
         for (int start = 0; start < images.count(); start += BATCH) {
             int n = Math.min(BATCH, images.count() - start);
-            double[] nll = sampler.negLogLikelihood(NetworkBatch.pixels(images, start, n), samples, rng);
+            org.nd4j.linalg.api.ndarray.INDArray x = NetworkBatch.pixels(images, start, n);
+            double[] nll = sampler.negLogLikelihood(x, samples, rng);
+            Host.release(x);
             for (double v : nll) {
                 total += v;
             }

@@ -244,6 +244,7 @@ class MetricsViewModelTest {
     void aTrainingIsMeasuredAtMostOncePerEpochAndItsEndMeasuresTheFinalWeights() {
         DirectTasks tasks = new DirectTasks();
         ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        vm.metrics().measureDuringTrainingEvery(java.time.Duration.ZERO);
         List<MetricsViewModel.Measured> reports = new ArrayList<>();
         vm.metrics().measuredProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -278,5 +279,33 @@ class MetricsViewModelTest {
         assertEquals(expected.median(), actual.median(), 1e-9);
         assertEquals(expected.p95(), actual.p95(), 1e-9);
         assertEquals(expected.max(), actual.max(), 1e-9);
+    }
+
+    @Test
+    void aShortTrainingIsMeasuredAfterItsFirstEpochAndAtItsEndOnly() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        List<Integer> epochs = new ArrayList<>();
+        vm.metrics().measuredProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                epochs.add(b.epochs());
+            }
+        });
+        var t = vm.training();
+        t.datasetProperty().set("mnist");
+        t.continueCurrentProperty().set(false);
+        t.epochsProperty().set(5);
+        t.hiddenProperty().set("32");
+        t.latentProperty().set(2);
+        t.batchSizeProperty().set(1000);
+
+        t.start();
+        t.poll();
+
+        assertFalse(t.isActive());
+        // Five epochs in a few seconds, well within the interval: the untrained model shown at the
+        // start, the first epoch, the end; not one report per epoch.
+        assertTrue(epochs.size() <= 3, epochs.toString());
+        assertEquals(5, epochs.get(epochs.size() - 1), epochs.toString());
     }
 }

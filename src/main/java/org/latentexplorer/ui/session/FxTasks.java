@@ -9,21 +9,37 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 
+import org.latentexplorer.model.NativeRuntime;
+
 /** {@link Tasks} on one daemon thread per lane, answering through the JavaFX application thread. */
 public final class FxTasks implements Tasks {
     private final Map<Lane, ExecutorService> lanes = new EnumMap<>(Lane.class);
 
     public FxTasks() {
+        int cores = Runtime.getRuntime().availableProcessors();
         for (Lane lane : Lane.values()) {
             String name = "latent-explorer-" + lane.name().toLowerCase();
+            int threads = nativeThreads(lane, cores);
             lanes.put(lane, Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
+                Thread t = new Thread(() -> {
+                    NativeRuntime.threadsOnThisThread(threads);
+                    r.run();
+                }, name);
                 t.setDaemon(true);
                 // Training yields to the lanes that keep the window responsive.
                 t.setPriority(lane == Lane.TRAIN ? Thread.NORM_PRIORITY - 1 : Thread.NORM_PRIORITY);
                 return t;
             }));
         }
+    }
+
+    /**
+     * The native worker threads of a lane: training, which runs for minutes, leaves a core to the
+     * UI thread and the renderer; decoding, which a drag waits for, and the files lane's short
+     * pieces of work (a metrics report, about 2 s) use them all.
+     */
+    static int nativeThreads(Lane lane, int cores) {
+        return lane == Lane.TRAIN ? Math.max(1, cores - 1) : cores;
     }
 
     @Override

@@ -7,6 +7,9 @@
 #   bench/ui.sh                              # about a minute
 #   bench/ui.sh --train-seconds 60           # longer training window
 #   bench/ui.sh --stalls                     # also where the UI thread was during late pulses
+#   bench/ui.sh --soak 50                    # a long session instead: 50 epochs with the grid following
+#                                            # and a drag every few seconds; resident memory per epoch,
+#                                            # kept in bench/out/soak.json (about 2 minutes)
 #
 # Targets: window to grid <= 3 s; median frame work (decode + draw) <= 16 ms at n = 20; longest
 # pulse gap while training <= 50 ms.
@@ -37,8 +40,10 @@ fi
 
 out=bench/out
 mkdir -p "$out"
-echo "measuring the window on $DISPLAY (about a minute)..." >&2
+result=ui.json
+case " $* " in *" --soak "*) result=soak.json ;; esac
+echo "measuring the window on $DISPLAY ..." >&2
 status=0
-java -cp target/test-classes:target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/ui.json" || status=$?
-cat "$out/ui.json"
+java -cp target/test-classes:target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/$result" || status=$?
+cat "$out/$result"
 exit "$status"

@@ -43,7 +43,12 @@ import org.latentexplorer.ui.training.TrainingViewModel;
  * a model trains (alone and while dragging). Prints one JSON object on stdout.
  *
  * <pre>java -cp latent-explorer.jar org.latentexplorer.ui.UiBenchmark [--drag-seconds S]
- *     [--train-seconds S] [--train-drag-seconds S] [--epochs N] [--stalls]</pre>
+ *     [--train-seconds S] [--train-drag-seconds S] [--epochs N] [--stalls]
+ * java -cp latent-explorer.jar org.latentexplorer.ui.UiBenchmark --soak N</pre>
+ *
+ * {@code --soak N} measures a long session instead: a new model trained N epochs on MNIST with the
+ * grid following the training, a one-second drag every four seconds, and the resident memory at
+ * the end of every epoch.
  *
  * {@code --stalls} samples the UI thread's stack whenever a pulse is late and reports where it was.
  * Training uses the window's default settings except for the number of epochs (default 100), so
@@ -103,13 +108,15 @@ public final class UiBenchmark {
         System.exit(status);
     }
 
-    private record Options(double dragSeconds, double trainSeconds, double trainDragSeconds, int epochs, boolean stalls) {
+    private record Options(double dragSeconds, double trainSeconds, double trainDragSeconds, int epochs, boolean stalls,
+                           int soakEpochs) {
         static Options parse(String[] args) {
             double drag = 5;
             double train = 20;
             double trainDrag = 10;
             int epochs = 100;
             boolean stalls = false;
+            int soak = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--drag-seconds" -> drag = Double.parseDouble(args[++i]);
@@ -117,11 +124,12 @@ public final class UiBenchmark {
                     case "--train-drag-seconds" -> trainDrag = Double.parseDouble(args[++i]);
                     case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                     case "--stalls" -> stalls = true;
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + " (known: --drag-seconds S, --train-seconds S, --train-drag-seconds S, --epochs N, --stalls)");
+                    case "--soak" -> soak = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (known: --drag-seconds S,"
+                            + " --train-seconds S, --train-drag-seconds S, --epochs N, --stalls, --soak N)");
                 }
             }
-            return new Options(drag, train, trainDrag, epochs, stalls);
+            return new Options(drag, train, trainDrag, epochs, stalls, soak);
         }
     }
 
@@ -133,6 +141,12 @@ public final class UiBenchmark {
             sampler.always(true);
         }
         startWindow();
+        if (o.soakEpochs() > 0) {
+            out.set("soak", soakPhase(app.gridView(), app.viewModel(), o.soakEpochs()));
+            out.put("peak_rss_mb", round(ProcessStats.peakRssMb(), 1));
+            out.put("load_average_at_end", loadAverage());
+            return;
+        }
         if (sampler != null) {
             sampler.always(false);
             stalls.set("start_until_grid", sampler.take());
@@ -491,6 +505,74 @@ public final class UiBenchmark {
             stalls.set("cancel", sampler.take());
         }
         return t;
+    }
+
+    // ------------------------------------------------------------------ soak
+
+    private ObjectNode soakPhase(GridView grid, ExplorerViewModel vm, int epochs) throws Exception {
+        TrainingViewModel tv = vm.training();
+        List<double[]> curve = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        int firstPulse = fx(() -> {
+            tv.continueCurrentProperty().set(false);
+            tv.epochsProperty().set(epochs);
+            vm.session().weightsProperty().addListener((obs, a, b) -> {
+                var m = vm.session().model();
+                int done = m == null || m.run() == null ? 0 : m.history().size();
+                if (done > curve.size()) {
+                    Runtime rt = Runtime.getRuntime();
+                    curve.add(new double[] {done, ProcessStats.rssMb(), (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+                            (System.nanoTime() - start) / 1e9});
+                }
+            });
+            tv.start();
+            return pulses.mark();
+        });
+        waitFor("training to run", () -> fx(tv::isActive));
+        int drags = 0;
+        while (fx(tv::isActive)) {
+            sleepSeconds(3);
+            if (!fx(tv::isActive)) {
+                break;
+            }
+            Drag d = fx(() -> new Drag(grid, 1));
+            awaitDrag(d);
+            drags++;
+        }
+        ObjectNode s = node();
+        s.put("epochs", epochs);
+        s.put("epochs_recorded", curve.size());
+        s.put("seconds", round((System.nanoTime() - start) / 1e9, 1));
+        s.put("drags", drags);
+        s.set("pulses", fx(() -> pulses.stats(firstPulse, pulses.mark())));
+        var rows = s.putArray("rss_by_epoch");
+        double at5 = Double.NaN;
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        synchronized (curve) {
+            for (double[] c : curve) {
+                ObjectNode r = node();
+                r.put("epoch", (int) c[0]);
+                r.put("rss_mb", round(c[1], 1));
+                r.put("heap_used_mb", round(c[2], 1));
+                r.put("seconds", round(c[3], 1));
+                rows.add(r);
+                if (c[0] == 5) {
+                    at5 = c[1];
+                }
+                if (c[0] >= 5) {
+                    max = Math.max(max, c[1]);
+                    min = Math.min(min, c[1]);
+                }
+            }
+        }
+        s.put("rss_epoch_5_mb", round(at5, 1));
+        s.put("rss_max_from_epoch_5_mb", round(max, 1));
+        s.put("rss_min_from_epoch_5_mb", round(min, 1));
+        s.put("growth_from_epoch_5", round((max - at5) / at5, 3));
+        s.put("target_growth", 0.10);
+        s.put("meets_target", (max - at5) / at5 <= 0.10);
+        return s;
     }
 
     private static ObjectNode target(ObjectNode pulseStats) {

@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.compare;
 
+import java.util.Locale;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,11 +16,14 @@ import javafx.scene.layout.VBox;
 import org.latentexplorer.ui.common.Controls;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.latentexplorer.ui.session.CurrentModel;
 
 /**
  * One compared model: its title (file, kind and key hyper-parameter), its grid with the test set's
- * scatter, and under it the area for its metrics, which for now shows what the model file records.
+ * scatter, and under it its metrics: the continuity of the grid as drawn (every frame), the
+ * completeness and hole fraction of its report (measured in the background when it opens, as the
+ * metrics panel measures the window's model), and what the model file records of its test set.
  */
 final class CompareColumn extends VBox {
     final ModelOnScreen model;
@@ -29,8 +34,13 @@ final class CompareColumn extends VBox {
     private final VBox metrics = new VBox(2);
     private final Label metricsSource = Controls.caption("");
     private final GridPane figures = new GridPane();
+    private final MetricsViewModel measures;
+    final Label continuity = figureValue();
+    final Label completeness = figureValue();
+    final Label holes = figureValue();
 
-    CompareColumn(ModelOnScreen model, Runnable onRemove) {
+    CompareColumn(ModelOnScreen model, MetricsViewModel measures, Runnable onRemove) {
+        this.measures = measures;
         this.model = model;
         this.grid = new GridView(model.grid(), model.session(), model.sampling());
         title.getStyleClass().add("compare-title");
@@ -57,7 +67,14 @@ final class CompareColumn extends VBox {
         metrics.getStyleClass().add("compare-metrics");
         metrics.setPadding(new Insets(2, 12, 6, 12));
         metrics.setMinHeight(Region.USE_PREF_SIZE);
-        Controls.tip(metrics, "What the model file records of its test set after its last epoch, in nats per image.");
+        Controls.tip(metrics, "Continuity: ||dx|| / ||dz|| between neighbouring tiles of the grid on screen, median /"
+                + " 95th percentile. Completeness: the fraction of 1,000 prior samples that decode as close to the"
+                + " training set as the model's reconstructions of test images. Holes: the prior's mass where q(z) is"
+                + " below a tenth of p(z). The rest: what the model file records of its test set, in nats per image.");
+        measures.liveProperty().addListener((o, a, b) -> showLive(b));
+        measures.liveNoteProperty().addListener((o, a, b) -> showLive(measures.liveProperty().get()));
+        measures.measuredProperty().addListener((o, a, b) -> showReport());
+        measures.stateProperty().addListener((o, a, b) -> showReport());
 
         grid.setMinSize(120, 120);
         grid.setPrefSize(400, 400);
@@ -79,9 +96,14 @@ final class CompareColumn extends VBox {
 
     private void show(CurrentModel m) {
         figures.getChildren().clear();
+        figures.addRow(0, Controls.caption("Continuity"), continuity);
+        figures.addRow(1, Controls.caption("Completeness"), completeness);
+        figures.addRow(2, Controls.caption("Holes"), holes);
+        showLive(measures.liveProperty().get());
+        showReport();
         if (m == null) {
             for (int i = 0; i < MAX_FIGURES; i++) {
-                figures.addRow(i, blankFigure());
+                figures.addRow(LIVE_FIGURES + i, blankFigure());
             }
             title.setText("Opening \u2026");
             kind.setText("");
@@ -91,7 +113,7 @@ final class CompareColumn extends VBox {
         title.setText(m.title());
         kind.setText(RecordedMetrics.kind(m));
         Controls.tip(title, m.file() == null ? m.title() : m.file().toString());
-        int row = 0;
+        int row = LIVE_FIGURES;
         for (RecordedMetrics.Figure f : RecordedMetrics.of(m)) {
             Label name = Controls.caption(f.name());
             name.setWrapText(false);
@@ -100,10 +122,40 @@ final class CompareColumn extends VBox {
             figures.addRow(row++, name, value);
         }
         // As many lines for every kind, so that the grids beside each other are the same size.
-        while (row < MAX_FIGURES) {
+        while (row < LIVE_FIGURES + MAX_FIGURES) {
             figures.addRow(row++, blankFigure());
         }
         metricsSource.setText(RecordedMetrics.source(m));
+    }
+
+    private void showLive(MetricsViewModel.LiveContinuity live) {
+        continuity.setText(live == null ? (measures.liveNoteProperty().get().isEmpty() ? "\u2014" : "means only")
+                : String.format(Locale.ROOT, "%.2f / %.2f", live.quantiles().median(), live.quantiles().p95()));
+    }
+
+    private void showReport() {
+        MetricsViewModel.Measured m = measures.measuredProperty().get();
+        if (m == null) {
+            String state = measures.stateProperty().get();
+            String text = state.startsWith("Measuring") ? "measuring \u2026" : "\u2014";
+            completeness.setText(text);
+            holes.setText(text);
+            if (state.isEmpty()) {
+                completeness.setTooltip(null);
+            } else {
+                Controls.tip(completeness, state);
+            }
+            return;
+        }
+        completeness.setText(String.format(Locale.ROOT, "%.3f", m.report().completeness().completeness()));
+        holes.setText(String.format(Locale.ROOT, "%.3f", m.report().holes().fraction()));
+        completeness.setTooltip(null);
+    }
+
+    private static Label figureValue() {
+        Label value = new Label("\u2014");
+        value.getStyleClass().add("value");
+        return value;
     }
 
     /** An empty line as tall as a figure's. */
@@ -115,4 +167,6 @@ final class CompareColumn extends VBox {
 
     /** The most figures a kind records: -ELBO, reconstruction and KL. */
     private static final int MAX_FIGURES = 3;
+    /** Continuity, completeness and holes, above the recorded figures. */
+    private static final int LIVE_FIGURES = 3;
 }

@@ -121,7 +121,7 @@ public final class CompareView extends BorderPane {
         List<Node> nodes = new java.util.ArrayList<>();
         for (ModelOnScreen m : models) {
             CompareColumn c = byModel.computeIfAbsent(m, k -> {
-                CompareColumn made = new CompareColumn(k, () -> vm.remove(k));
+                CompareColumn made = new CompareColumn(k, vm.metricsOf(k), () -> vm.remove(k));
                 if (scale != null) {
                     made.grid.scaleWith(scale);
                 }

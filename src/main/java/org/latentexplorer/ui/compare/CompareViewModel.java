@@ -29,6 +29,7 @@ import org.latentexplorer.model.Network;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.latentexplorer.ui.session.CurrentModel;
 import org.latentexplorer.ui.session.ModelSession;
 import org.latentexplorer.ui.session.Notifier;
@@ -83,6 +84,8 @@ public final class CompareViewModel {
     private final ObjectProperty<DecodeMode> mode = new SimpleObjectProperty<>(this, "mode", DecodeMode.MEAN);
     private final BooleanProperty showTestSet = new SimpleBooleanProperty(this, "showTestSet", true);
     private final BooleanProperty showPriorCircles = new SimpleBooleanProperty(this, "showPriorCircles", true);
+    /** Each model's metrics, measured as the window measures its own. */
+    private final Map<ModelOnScreen, MetricsViewModel> metrics = new HashMap<>();
     /** What each model's grid listens to, to undo when it leaves. */
     private final Map<ModelOnScreen, Runnable> unbind = new HashMap<>();
     private final InvalidationListener modelsChanged = o -> updateShownModels();
@@ -106,6 +109,15 @@ public final class CompareViewModel {
     /** The models compared, in the order shown (one still opening is in it already). */
     public ObservableList<ModelOnScreen> models() {
         return readOnlyModels;
+    }
+
+    /**
+     * The metrics of a compared model: the continuity of its grid as drawn, and its report
+     * (completeness, holes, ...) measured in the background when it opens; null for a model not
+     * in the comparison.
+     */
+    public MetricsViewModel metricsOf(ModelOnScreen m) {
+        return metrics.get(m);
     }
 
     /** Whether the window shows the comparison instead of its one model. */
@@ -256,6 +268,7 @@ public final class CompareViewModel {
         g.sliceProperty().addListener(slice);
         ChangeListener<CurrentModel> shown = (o, a, b) -> updateShownModels();
         m.session().modelProperty().addListener(shown);
+        metrics.put(m, new MetricsViewModel(m.session(), tasks, notifier, g.renderedProperty()));
         unbind.put(m, () -> {
             g.viewportProperty().unbindBidirectional(viewport);
             g.stepsProperty().unbindBidirectional(steps);
@@ -264,6 +277,7 @@ public final class CompareViewModel {
             g.showPriorCirclesProperty().unbindBidirectional(showPriorCircles);
             g.sliceProperty().removeListener(slice);
             m.session().modelProperty().removeListener(shown);
+            metrics.remove(m);
         });
         models.add(m);
         return m;

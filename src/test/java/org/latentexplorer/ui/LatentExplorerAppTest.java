@@ -188,10 +188,19 @@ class LatentExplorerAppTest {
         assertEquals(4.0, training.runningKind().value("beta"), 1e-9);
         // ... and the curves record it.
         waitFor(30, () -> training.curves().weight().stream().anyMatch(p -> p.y() == 4.0));
+        // The rate-distortion line gains a dot per epoch; the earlier dots stay as they are.
+        var rd = app.rateDistortion();
+        waitFor(60, () -> TestWindow.onFx(() -> rd.epochDots().size()) >= 2);
+        javafx.scene.Node first = TestWindow.onFx(() -> rd.epochDots().get(0));
+        int before = TestWindow.onFx(() -> rd.epochDots().size());
+        waitFor(60, () -> TestWindow.onFx(() -> rd.epochDots().size()) > before);
+        assertSame(first, TestWindow.onFx(() -> rd.epochDots().get(0)));
+        assertEquals((int) TestWindow.onFx(() -> rd.picture().path().size()), (int) TestWindow.onFx(() -> rd.epochDots().size()));
 
         robot.clickOn(app.trainingPane().cancel);
-        waitFor(60, () -> !training.isActive());
-        assertEquals(TrainingViewModel.State.IDLE, training.stateProperty().get());
+        // Read on the UI thread, which ends a run's activity and its state together.
+        waitFor(60, () -> TestWindow.onFx(() -> !training.isActive()));
+        assertEquals(TrainingViewModel.State.IDLE, TestWindow.onFx(() -> training.stateProperty().get()));
         assertTrue(app.viewModel().session().isDirty(), "cancelled training keeps its unsaved weights");
         assertNotNull(app.viewModel().grid().renderedProperty().get());
         // ... and a copy of them, in case the window never gets to save them.

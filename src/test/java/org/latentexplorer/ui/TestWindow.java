@@ -120,6 +120,11 @@ final class TestWindow {
     }
 
     /** What the grid's canvas shows now. */
+    /** A value read on the JavaFX thread. */
+    static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
     static WritableImage snapshot(GridView view) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
     }

@@ -88,6 +88,11 @@ public final class RateDistortionChart extends VBox {
         chart.setTitle(show ? TITLE : null);
     }
 
+    /** The dots of the line, epoch by epoch (for tests). */
+    public List<javafx.scene.Node> epochDots() {
+        return path.getData().stream().map(XYChart.Data::getNode).toList();
+    }
+
     /** What is plotted (for tests). */
     public RateDistortion.Picture picture() {
         return shown;
@@ -99,23 +104,72 @@ public final class RateDistortionChart extends VBox {
         if (p.equals(shown)) {
             return;
         }
+        if (extendsShown(p)) {
+            // A training's new epochs: only their dots are added (rebuilding the chart every epoch
+            // stalled the UI thread while training).
+            for (int j = shown.path().size(); j < p.path().size(); j++) {
+                path.getData().add(dot(p.path().get(j)));
+            }
+            shown = p;
+            fitDistortion(p);
+            caption.setText(caption(p));
+            return;
+        }
         shown = p;
         chart.getData().clear();
         path.getData().clear();
         for (RateDistortion.Point e : p.path()) {
-            XYChart.Data<Number, Number> d = new XYChart.Data<>(e.rate(), e.distortion());
-            Circle dot = new Circle(2.5);
-            dot.setFill(EPOCH);
-            d.setNode(dot);
-            Controls.tip(dot, e.label());
-            path.getData().add(d);
+            path.getData().add(dot(e));
         }
         chart.getData().add(path);
         if (path.getNode() != null) {
             path.getNode().setVisible(!p.path().isEmpty());
         }
         int i = 0;
-        // The rate axis starts at 0: names of points in its right half read leftwards, to stay inside.
+        List<Boolean> right = rightHalf(p);
+        for (RateDistortion.Point m : p.models()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(m.label());
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(m.rate(), m.distortion());
+            d.setNode(marker(m, i, right.get(i), chart.getWidth() < NARROW));
+            i++;
+            s.getData().add(d);
+            chart.getData().add(s);
+            // Above the path's dots, so that its name reads.
+            d.getNode().toFront();
+        }
+        fitDistortion(p);
+        caption.setText(caption(p));
+    }
+
+    /** Whether p is the picture shown with more epochs on the same line, and the open models as they were. */
+    private boolean extendsShown(RateDistortion.Picture p) {
+        return shown != null && !shown.path().isEmpty() && p.path().size() > shown.path().size()
+                && p.pathLabel().equals(shown.pathLabel()) && p.models().equals(shown.models())
+                && p.notPlotted().equals(shown.notPlotted()) && chart.getData().contains(path)
+                && p.path().subList(0, shown.path().size()).equals(shown.path())
+                && rightHalf(p).equals(rightHalf(shown));
+    }
+
+    /** One epoch's dot; its tooltip is made when the pointer first comes to it. */
+    private static XYChart.Data<Number, Number> dot(RateDistortion.Point e) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(e.rate(), e.distortion());
+        Circle dot = new Circle(2.5);
+        dot.setFill(EPOCH);
+        dot.setOnMouseEntered(ev -> {
+            if (dot.getProperties().putIfAbsent("tip", Boolean.TRUE) == null) {
+                Controls.tip(dot, e.label());
+            }
+        });
+        d.setNode(dot);
+        return d;
+    }
+
+    /**
+     * For each model, whether it lies in the right half of the rate axis (which starts at 0): its
+     * name then reads leftwards, to stay inside.
+     */
+    private static List<Boolean> rightHalf(RateDistortion.Picture p) {
         double maxRate = 0;
         for (RateDistortion.Point e : p.path()) {
             maxRate = Math.max(maxRate, e.rate());
@@ -123,17 +177,14 @@ public final class RateDistortionChart extends VBox {
         for (RateDistortion.Point m : p.models()) {
             maxRate = Math.max(maxRate, m.rate());
         }
+        List<Boolean> right = new java.util.ArrayList<>();
         for (RateDistortion.Point m : p.models()) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(m.label());
-            XYChart.Data<Number, Number> d = new XYChart.Data<>(m.rate(), m.distortion());
-            d.setNode(marker(m, i++, m.rate() > maxRate / 2, chart.getWidth() < NARROW));
-            s.getData().add(d);
-            chart.getData().add(s);
-            // Above the path's dots, so that its name reads.
-            d.getNode().toFront();
+            right.add(m.rate() > maxRate / 2);
         }
-        fitDistortion(p);
+        return right;
+    }
+
+    private static String caption(RateDistortion.Picture p) {
         StringBuilder text = new StringBuilder();
         if (!p.path().isEmpty()) {
             text.append("Line: ").append(p.pathLabel()).append(". ");
@@ -147,7 +198,7 @@ public final class RateDistortionChart extends VBox {
         if (text.length() == 0) {
             text.append("No model with a prior is open: nothing to plot.");
         }
-        caption.setText(text.toString().trim());
+        return text.toString().trim();
     }
 
     /**

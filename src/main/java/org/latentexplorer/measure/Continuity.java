@@ -59,8 +59,63 @@ public final class Continuity {
      * decoded, their centres dx apart across and dy apart up and down.
      */
     public static Quantiles of(LatentSpace.Mosaic mosaic, double dx, double dy) {
-        return Quantiles.of(ratios(tiles(mosaic), mosaic.columns(), mosaic.rows(),
-                mosaic.tileRows() * mosaic.tileCols(), dx, dy, null));
+        return ofMosaic(mosaic, dx, dy).quantiles();
+    }
+
+    /** The quantiles and the seam field of a block of decoded tiles. */
+    public record Measured(Quantiles quantiles, SeamField seams) {
+    }
+
+    /**
+     * The quantiles and the seam field of a block of tiles the window has already decoded, their
+     * centres dx apart across and dy apart up and down, in one pass over the mosaic's 8-bit grey
+     * levels, with integer differences and no copy of the pixels: the window measures every grid it
+     * draws, on the UI thread.
+     */
+    public static Measured ofMosaic(LatentSpace.Mosaic mosaic, double dx, double dy) {
+        int columns = mosaic.columns();
+        int rows = mosaic.rows();
+        if (columns < 2 || rows < 2) {
+            throw new IllegalArgumentException("continuity needs at least 2 tiles a side, not " + columns + " x " + rows);
+        }
+        float[] field = new float[columns * rows];
+        double[] out = new double[rows * (columns - 1) + columns * (rows - 1)];
+        int m = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                if (c + 1 < columns) {
+                    out[m++] = mosaicPair(mosaic, r, c, r, c + 1, dx, field);
+                }
+                if (r + 1 < rows) {
+                    out[m++] = mosaicPair(mosaic, r, c, r + 1, c, dy, field);
+                }
+            }
+        }
+        return new Measured(Quantiles.of(out), new SeamField(columns, rows, field));
+    }
+
+    private static double mosaicPair(LatentSpace.Mosaic mosaic, int r1, int c1, int r2, int c2, double latentDistance,
+                                     float[] field) {
+        int th = mosaic.tileRows();
+        int tw = mosaic.tileCols();
+        int width = mosaic.width();
+        int[] argb = mosaic.argb();
+        long sum = 0;
+        for (int y = 0; y < th; y++) {
+            int a = (r1 * th + y) * width + c1 * tw;
+            int b = (r2 * th + y) * width + c2 * tw;
+            for (int x = 0; x < tw; x++) {
+                int d = (argb[a + x] & 0xFF) - (argb[b + x] & 0xFF);
+                sum += d * d;
+            }
+        }
+        double ratio = Math.sqrt(sum) / 255.0 / latentDistance;
+        int columns = mosaic.columns();
+        int ta = r1 * columns + c1;
+        int tb = r2 * columns + c2;
+        field[ta] = (float) Math.max(field[ta], ratio);
+        field[tb] = (float) Math.max(field[tb], ratio);
+        return ratio;
     }
 
     /** The seam field of a decoded grid. */
@@ -72,9 +127,7 @@ public final class Continuity {
 
     /** The seam field of a block of tiles the window has already decoded, centres dx and dy apart. */
     public static SeamField seams(LatentSpace.Mosaic mosaic, double dx, double dy) {
-        float[] field = new float[mosaic.columns() * mosaic.rows()];
-        ratios(tiles(mosaic), mosaic.columns(), mosaic.rows(), mosaic.tileRows() * mosaic.tileCols(), dx, dy, field);
-        return new SeamField(mosaic.columns(), mosaic.rows(), field);
+        return ofMosaic(mosaic, dx, dy).seams();
     }
 
     /** Decodes the n x n tile centres of a viewport over a plane and measures them. */
@@ -145,27 +198,5 @@ public final class Continuity {
             s += d * d;
         }
         return s;
-    }
-
-    /** A mosaic's tiles as images with pixels in [0, 1], tile (r, c) at [(r * columns + c) * rows * cols]. */
-    static float[] tiles(LatentSpace.Mosaic mosaic) {
-        int columns = mosaic.columns();
-        int rows = mosaic.tileRows();
-        int cols = mosaic.tileCols();
-        int width = mosaic.width();
-        float[] images = new float[columns * mosaic.rows() * rows * cols];
-        int[] argb = mosaic.argb();
-        for (int r = 0; r < mosaic.rows(); r++) {
-            for (int c = 0; c < columns; c++) {
-                int base = (r * columns + c) * rows * cols;
-                for (int y = 0; y < rows; y++) {
-                    int src = (r * rows + y) * width + c * cols;
-                    for (int x = 0; x < cols; x++) {
-                        images[base + y * cols + x] = (argb[src + x] & 0xFF) / 255f;
-                    }
-                }
-            }
-        }
-        return images;
     }
 }

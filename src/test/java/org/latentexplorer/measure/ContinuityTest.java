@@ -83,5 +83,9 @@ class ContinuityTest {
             largest = Math.max(largest, decoded.ratio()[i]);
         }
         assertTrue(largest > 5 * tolerance, "an untrained decoder still changes across the view: " + largest);
+        Quantiles fromDecoded = Continuity.of(Continuity.decodeGrid(new NetworkModel(network), view, PLANE, n), n, 784, view);
+        Quantiles q = Continuity.ofMosaic(mosaic, view.width() / n, view.height() / n).quantiles();
+        assertEquals(fromDecoded.median(), q.median(), tolerance);
+        assertEquals(fromDecoded.max(), q.max(), tolerance);
     }
 }

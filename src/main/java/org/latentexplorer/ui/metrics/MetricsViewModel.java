@@ -325,7 +325,8 @@ public final class MetricsViewModel {
         }
         double dx = lattice.spanX() / lattice.n();
         double dy = lattice.spanY() / lattice.n();
-        live.set(new LiveContinuity(Continuity.of(r.mosaic(), dx, dy), Continuity.seams(r.mosaic(), dx, dy), lattice,
+        Continuity.Measured measured = Continuity.ofMosaic(r.mosaic(), dx, dy);
+        live.set(new LiveContinuity(measured.quantiles(), measured.seams(), lattice,
                 tiles));
         liveNote.set("");
     }

@@ -251,16 +251,7 @@ class MetricsViewModelTest {
                 reports.add(b);
             }
         });
-        var t = vm.training();
-        t.datasetProperty().set("mnist");
-        t.continueCurrentProperty().set(false);
-        t.epochsProperty().set(2);
-        t.hiddenProperty().set("32");
-        t.latentProperty().set(2);
-        t.batchSizeProperty().set(1000);
-
-        t.start();
-        t.poll();
+        var t = trainSmallVae(vm, 2);
 
         assertFalse(t.isActive());
         assertTrue(reports.size() >= 2 && reports.size() <= 2 + 1, reports.size() + " reports for 2 epochs");
@@ -291,21 +282,26 @@ class MetricsViewModelTest {
                 epochs.add(b.epochs());
             }
         });
-        var t = vm.training();
-        t.datasetProperty().set("mnist");
-        t.continueCurrentProperty().set(false);
-        t.epochsProperty().set(5);
-        t.hiddenProperty().set("32");
-        t.latentProperty().set(2);
-        t.batchSizeProperty().set(1000);
-
-        t.start();
-        t.poll();
+        var t = trainSmallVae(vm, 5);
 
         assertFalse(t.isActive());
         // Five epochs in a few seconds, well within the interval: the untrained model shown at the
         // start, the first epoch, the end; not one report per epoch.
         assertTrue(epochs.size() <= 3, epochs.toString());
         assertEquals(5, epochs.get(epochs.size() - 1), epochs.toString());
+    }
+
+    /** Trains a new small VAE on the shipped MNIST for the given epochs, to the end (the tasks run in place). */
+    private static org.latentexplorer.ui.training.TrainingViewModel trainSmallVae(ExplorerViewModel vm, int epochs) {
+        var t = vm.training();
+        t.datasetProperty().set("mnist");
+        t.continueCurrentProperty().set(false);
+        t.epochsProperty().set(epochs);
+        t.hiddenProperty().set("32");
+        t.latentProperty().set(2);
+        t.batchSizeProperty().set(1000);
+        t.start();
+        t.poll();
+        return t;
     }
 }

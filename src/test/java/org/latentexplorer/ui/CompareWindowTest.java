@@ -94,7 +94,7 @@ class CompareWindowTest {
         TestWindow.waitFor(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
-        robot.clickOn("OK");
+        TestWindow.clickDialogButton(robot, "OK");
 
         assertEquals(2, c.models().size());
         assertSame(app.compareView(), app.rootPane().getCenter());

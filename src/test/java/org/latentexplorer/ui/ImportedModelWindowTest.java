@@ -120,7 +120,7 @@ class ImportedModelWindowTest {
         assertTrue(dialog.getContentText().startsWith(bad + ": not a complete zip archive"), dialog.getContentText());
         assertSame(before, app.viewModel().session().modelProperty().get());
         assertSame(renderedBefore, app.viewModel().grid().renderedProperty().get());
-        robot.clickOn("OK");
+        TestWindow.clickDialogButton(robot, "OK");
     }
 
     private void openWithCtrlO(Path file) {

@@ -256,7 +256,7 @@ class LatentExplorerAppTest {
         assertTrue(dialog.getContentText().contains("broken.lvae"), dialog.getContentText());
         assertSame(before, app.viewModel().session().modelProperty().get());
         assertSame(renderedBefore, app.viewModel().grid().renderedProperty().get());
-        robot.clickOn("OK");
+        TestWindow.clickDialogButton(robot, "OK");
     }
 
     @Test
@@ -691,9 +691,7 @@ class LatentExplorerAppTest {
         DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(d.getContentText().contains("not-a-folder"), d.getContentText());
         assertSame(before, app.viewModel().session().modelProperty().get());
-        // The dialog's button is in the scene a moment before its window shows.
-        waitFor(10, () -> robot.lookup("OK").match(javafx.scene.Node::isVisible).tryQuery().isPresent());
-        robot.clickOn(robot.lookup("OK").match(javafx.scene.Node::isVisible).<javafx.scene.Node>query());
+        TestWindow.clickDialogButton(robot, "OK");
     }
 
     @Test
@@ -703,7 +701,7 @@ class LatentExplorerAppTest {
         waitFor(10, () -> robot.lookup(".guide").tryQuery().isPresent());
         DialogPane d = robot.lookup(".guide").queryAs(DialogPane.class);
         assertTrue(d.getHeaderText().contains("what to try first"), d.getHeaderText());
-        robot.clickOn("OK");
+        TestWindow.clickDialogButton(robot, "OK");
     }
 
     /** A point of the plot at fractions (fx, fy) of its side, in screen coordinates. */

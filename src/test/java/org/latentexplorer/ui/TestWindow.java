@@ -119,12 +119,21 @@ final class TestWindow {
         throw new AssertionError("no isolated test point between " + from + " and " + to + " of the plot");
     }
 
-    /** What the grid's canvas shows now. */
+    /**
+     * Clicks a dialog's button once its window shows: the button is in the scene a moment before,
+     * and a click then finds no visible node.
+     */
+    static void clickDialogButton(FxRobot robot, String text) {
+        waitFor(10, () -> robot.lookup(text).match(javafx.scene.Node::isVisible).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(text).match(javafx.scene.Node::isVisible).<javafx.scene.Node>query());
+    }
+
     /** A value read on the JavaFX thread. */
     static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
+    /** What the grid's canvas shows now. */
     static WritableImage snapshot(GridView view) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> view.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
     }

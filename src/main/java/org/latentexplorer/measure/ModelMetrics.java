@@ -5,6 +5,7 @@ import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.ModelKind;
+import org.latentexplorer.model.NativeRuntime;
 import org.latentexplorer.model.Network;
 import org.latentexplorer.train.Evaluation;
 
@@ -118,6 +119,7 @@ public final class ModelMetrics {
         }
         // The forward-pass arrays kept for the large batches above: about 50 MB the caller rarely needs again.
         network.releaseScratch();
+        NativeRuntime.returnFreedMemory();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Report(kind, data.name(), continuity, completeness, holes, qForm, posterior, bounds, floor, seconds);
     }

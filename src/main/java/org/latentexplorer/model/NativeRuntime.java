@@ -22,12 +22,17 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       reads /proc each time and made allocating a 400 x 784 array take 4 ms instead of 0.5.</li>
  *   <li>An installed copy has its native libraries as files beside the program (see
  *       {@link #loadRenamedOpenBlasInPlace()}).</li>
+ *   <li>On Linux, glibc's malloc keeps a fixed threshold of {@value #MMAP_THRESHOLD} bytes above
+ *       which an array gets a mapping of its own, returned to the system when freed (see
+ *       {@link CLibrary#fixMmapThreshold(int)}): the window benchmark's resident memory fell by
+ *       about 100 MB.</li>
  * </ul>
  * {@link #configure()} must run before ND4J is first used to take full effect; the entry point
  * calls it first thing, and the model calls it again (harmlessly) when first loaded.
  */
 public final class NativeRuntime {
     private static final String PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    private static final int MMAP_THRESHOLD = 128 * 1024;
     private static volatile boolean configured;
 
     private NativeRuntime() {
@@ -44,6 +49,7 @@ public final class NativeRuntime {
             if (System.getProperty(PHYSICAL_BYTES) == null) {
                 System.setProperty(PHYSICAL_BYTES, "0");
             }
+            CLibrary.fixMmapThreshold(MMAP_THRESHOLD);
             loadRenamedOpenBlasInPlace();
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
             // One pool of busy threads at a time: two pools spinning on two cores halve the speed.
@@ -67,6 +73,26 @@ public final class NativeRuntime {
     public static void threadsOnThisThread(int n) {
         configure();
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(Math.max(1, n));
+    }
+
+    /**
+     * Gives the calling thread, and the native worker threads it starts afterwards, the lowest
+     * scheduling priority but one (nice 10 on Linux), so that it runs at full speed on the cores
+     * nobody else wants and yields them at once to threads of normal priority: the window's UI
+     * thread and renderer while a training runs. Java's own thread priorities do nothing on Linux.
+     * False where the system offers no such call; the thread then keeps its priority.
+     */
+    public static boolean lowerPriorityOfThisThread() {
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY + 1);   // what Windows and macOS use
+        return CLibrary.niceThisThread(10);
+    }
+
+    /**
+     * Returns to the system the memory freed native arrays leave inside malloc's heaps; worth its
+     * few milliseconds after large temporary arrays, such as a metrics report's.
+     */
+    public static void returnFreedMemory() {
+        CLibrary.trimHeaps();
     }
 
     /** The worker threads native work started from the calling thread may use. */

@@ -23,11 +23,14 @@ public final class FxTasks implements Tasks {
             lanes.put(lane, Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {
                     NativeRuntime.threadsOnThisThread(threads);
+                    if (lane != Lane.DECODE) {
+                        // Training and the files lane's reports yield their cores to the UI thread, the
+                        // renderer and the decoding a drag waits for, whenever those need them.
+                        NativeRuntime.lowerPriorityOfThisThread();
+                    }
                     r.run();
                 }, name);
                 t.setDaemon(true);
-                // Training yields to the lanes that keep the window responsive.
-                t.setPriority(lane == Lane.TRAIN ? Thread.NORM_PRIORITY - 1 : Thread.NORM_PRIORITY);
                 return t;
             }));
         }

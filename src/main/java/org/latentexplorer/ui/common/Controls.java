@@ -14,6 +14,12 @@ public final class Controls {
 
     /** A tooltip that explains a control in one sentence. */
     public static <T extends Node> T tip(T node, String text) {
+        tooltip(node, text);
+        return node;
+    }
+
+    /** {@link #tip}, returning the tooltip, for a caller that changes its text later. */
+    public static Tooltip tooltip(Node node, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(360);
@@ -24,7 +30,7 @@ public final class Controls {
         } else {
             Tooltip.install(node, t);
         }
-        return node;
+        return t;
     }
 
     /** A titled block of the side panels. */

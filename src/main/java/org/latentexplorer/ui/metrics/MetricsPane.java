@@ -1,11 +1,16 @@
 package org.latentexplorer.ui.metrics;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -39,6 +44,16 @@ public final class MetricsPane extends VBox {
     private final MetricsViewModel vm;
     private final Label liveValue = value();
     private final VBox worstBox;
+    /**
+     * The figures' labels and the strip's images, made once and refilled by every report: a report
+     * arrives every 30 s during a training, and making some twenty labels with their tooltips
+     * afresh each time held the UI thread for tens of milliseconds.
+     */
+    private final Map<String, Label[]> rows = new HashMap<>();
+    private final List<ImageView> worstViews = new ArrayList<>();
+    private final List<Tooltip> worstTips = new ArrayList<>();
+    private Label collapseWarning;
+    private Label about;
 
     public MetricsPane(MetricsViewModel vm) {
         this.vm = vm;
@@ -120,18 +135,18 @@ public final class MetricsPane extends VBox {
             return;
         }
         ModelMetrics.Report r = m.report();
-        row = add(row, "Continuity, \u00b15", value(quantiles(r.continuity())), "The same over the command line's"
+        row = add(row, "Continuity, \u00b15", quantiles(r.continuity()), "The same over the command line's"
                 + " grid: [-5, 5]\u00b2 in 50 \u00d7 50 tiles on the plane of z1 and z2, the other dimensions at 0.");
         Completeness.Result c = r.completeness();
-        row = add(row, "Completeness", value(String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
-                c.completeness(), c.medianDistance(), c.threshold())), String.format(Locale.ROOT, "The fraction of %,d"
+        row = add(row, "Completeness", String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
+                c.completeness(), c.medianDistance(), c.threshold()), String.format(Locale.ROOT, "The fraction of %,d"
                 + " samples of the prior whose decoded image lies within %.2f of a training image (the 95th percentile"
                 + " of the model's reconstructions of the test images' distances): whether the prior decodes to images like the data. Median: the"
                 + " median sample's distance to its nearest training image, in pixels in [0, 1].",
                 c.samples(), c.threshold()));
         Holes.Coverage h = r.holes();
-        row = add(row, "Hole fraction", value(String.format(Locale.ROOT, "%.3f (median q/p %.2f)", h.fraction(),
-                h.medianRatio())), "The prior's mass lying where the aggregate posterior q(z) is below a tenth of"
+        row = add(row, "Hole fraction", String.format(Locale.ROOT, "%.3f (median q/p %.2f)", h.fraction(),
+                h.medianRatio()), "The prior's mass lying where the aggregate posterior q(z) is below a tenth of"
                 + " p(z), and the median q(z)/p(z) over the prior's samples. q(z): " + r.qForm() + ".");
         PosteriorStats p = r.posterior();
         if (p != null) {
@@ -139,67 +154,95 @@ public final class MetricsPane extends VBox {
             for (int d = 0; d < p.klPerDimension().length; d++) {
                 kl.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", p.klPerDimension()[d]));
             }
-            row = add(row, "KL per dim.", value(kl + " nats"), String.format(Locale.ROOT, "KL(q(z|x) || p(z))"
+            row = add(row, "KL per dim.", kl + " nats", String.format(Locale.ROOT, "KL(q(z|x) || p(z))"
                     + " of each latent dimension, averaged over the %,d test images; %.2f nats in all.", p.images(),
                     p.meanKl()));
-            Label active = value(p.activeUnits() + " of " + p.klPerDimension().length);
-            row = add(row, "Active units", active, "Dimensions whose posterior mean varies across the data,"
+            row = add(row, "Active units", p.activeUnits() + " of " + p.klPerDimension().length,
+                    "Dimensions whose posterior mean varies across the data,"
                     + " Var_x(\u03bc_d(x)) > 0.01: the others carry nothing about the image.");
             if (p.collapsed()) {
                 StringBuilder dims = new StringBuilder();
                 for (int d : p.inactiveDimensions()) {
                     dims.append(dims.length() == 0 ? "z" : ", z").append(d + 1);
                 }
-                Label warning = value("Posterior collapse: " + dims + " follow the prior and carry nothing");
-                warning.getStyleClass().add("warning");
-                warning.setStyle("-fx-text-fill: #e8590c;");
-                GridPane.setColumnSpan(warning, 2);
-                figures.add(Controls.tip(warning, "q(z|x) of these dimensions equals the prior for every image: the"
-                        + " decoder ignores them. A smaller beta or a warm-up of beta keeps them in use."), 0, row++);
+                if (collapseWarning == null) {
+                    collapseWarning = value();
+                    collapseWarning.getStyleClass().add("warning");
+                    collapseWarning.setStyle("-fx-text-fill: #e8590c;");
+                    GridPane.setColumnSpan(collapseWarning, 2);
+                    Controls.tip(collapseWarning, "q(z|x) of these dimensions equals the prior for every image: the"
+                            + " decoder ignores them. A smaller beta or a warm-up of beta keeps them in use.");
+                }
+                collapseWarning.setText("Posterior collapse: " + dims + " follow the prior and carry nothing");
+                figures.add(collapseWarning, 0, row++);
             }
-            row = add(row, "I(x; z)", value(String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
-                    p.mutualInformation(), p.mutualInformationCeiling())), "The mutual information I(x; z) under q: how much the code tells"
+            row = add(row, "I(x; z)", String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
+                    p.mutualInformation(), p.mutualInformationCeiling()), "The mutual information I(x; z) under q: how much the code tells"
                     + " which test image it came from; over N images it can be no more than log N.");
-            row = add(row, "Marginal KL", value(String.format(Locale.ROOT, "%.2f nats", p.marginalKl())),
+            row = add(row, "Marginal KL", String.format(Locale.ROOT, "%.2f nats", p.marginalKl()),
                     "KL(q(z) || p(z)) = mean KL - I(x; z): the part of the KL that buys no information.");
         }
         ModelMetrics.Bounds b = r.bounds();
         if (b != null) {
-            row = add(row, "\u2212ELBO / IWAE", value(String.format(Locale.ROOT, "%.2f / %.2f nats (gap %.2f)",
-                    b.negElbo(), b.iwaeNll(), b.gap())), String.format(Locale.ROOT, "The negative ELBO and the"
+            row = add(row, "\u2212ELBO / IWAE", String.format(Locale.ROOT, "%.2f / %.2f nats (gap %.2f)",
+                    b.negElbo(), b.iwaeNll(), b.gap()), String.format(Locale.ROOT, "The negative ELBO and the"
                     + " importance-weighted estimate of -log p(x) with K = %d samples, on the first %d test images:"
                     + " the gap is how loose the ELBO is.", b.samples(), b.images()));
         }
         ModelMetrics.Floor f = r.floor();
         if (f != null) {
-            row = add(row, "Recon / floor", value(String.format(Locale.ROOT, "%.2f / %.2f nats (excess %.2f)",
-                    f.recon(), f.floor(), f.excess())), "The test set's reconstruction term, and the least a Bernoulli"
+            row = add(row, "Recon / floor", String.format(Locale.ROOT, "%.2f / %.2f nats (excess %.2f)",
+                    f.recon(), f.floor(), f.excess()), "The test set's reconstruction term, and the least a Bernoulli"
                     + " cross-entropy can be on grey images, the sum of their pixel entropies: the excess is what the"
                     + " model can still improve.");
         }
-        Label about = Controls.caption(String.format(Locale.ROOT, "%s: %,d training and %,d test images, %,d prior"
-                + " samples; measured in %.1f s.", r.data(), m.trainImages(), m.testImages(), c.samples(), r.seconds()));
-        GridPane.setColumnSpan(about, 2);
+        if (about == null) {
+            about = Controls.caption("");
+            GridPane.setColumnSpan(about, 2);
+        }
+        about.setText(String.format(Locale.ROOT, "%s: %,d training and %,d test images, %,d prior samples; measured"
+                + " in %.1f s.", r.data(), m.trainImages(), m.testImages(), c.samples(), r.seconds()));
         figures.add(about, 0, row);
         int d = m.rows() * m.cols();
         for (int i = 0; i < m.worstImages().length / d; i++) {
-            ImageView v = new ImageView(Images.gray(m.worstImages(), i, m.rows(), m.cols()));
-            v.setSmooth(true);
-            v.fitWidthProperty().bind(worst.prefTileWidthProperty());
-            v.fitHeightProperty().bind(worst.prefTileHeightProperty());
+            if (i == worstViews.size()) {
+                ImageView v = new ImageView();
+                v.setSmooth(true);
+                v.fitWidthProperty().bind(worst.prefTileWidthProperty());
+                v.fitHeightProperty().bind(worst.prefTileHeightProperty());
+                worstViews.add(v);
+                worstTips.add(Controls.tooltip(v, ""));
+            }
+            worstViews.get(i).setImage(Images.gray(m.worstImages(), i, m.rows(), m.cols()));
             Completeness.Sample s = c.worst().get(i);
-            Controls.tip(v, String.format(Locale.ROOT, "Sample %d, %.2f from its nearest training image", s.index() + 1,
-                    s.distance()));
-            worst.getChildren().add(v);
+            worstTips.get(i).setText(String.format(Locale.ROOT, "Sample %d, %.2f from its nearest training image",
+                    s.index() + 1, s.distance()));
+            worst.getChildren().add(worstViews.get(i));
         }
     }
 
+    private int add(int row, String name, String value, String tip) {
+        return add(row, name, null, tip, value);
+    }
+
+    /** Row row of the figures: a name and its value (valueLabel, or the row's own label showing value). */
     private int add(int row, String name, Label valueLabel, String tip) {
-        Label n = Controls.caption(name);
-        Controls.tip(n, tip);
-        Controls.tip(valueLabel, tip);
-        figures.add(n, 0, row);
-        figures.add(valueLabel, 1, row);
+        return add(row, name, valueLabel, tip, null);
+    }
+
+    private int add(int row, String name, Label valueLabel, String tip, String value) {
+        Label[] r = rows.computeIfAbsent(name, key -> {
+            Label n = Controls.tip(Controls.caption(key), tip);
+            Label v = Controls.tip(valueLabel != null ? valueLabel : value(), tip);
+            return new Label[] {n, v};
+        });
+        r[0].getTooltip().setText(tip);
+        r[1].getTooltip().setText(tip);
+        if (value != null) {
+            r[1].setText(value);
+        }
+        figures.add(r[0], 0, row);
+        figures.add(r[1], 1, row);
         return row + 1;
     }
 
@@ -207,12 +250,6 @@ public final class MetricsPane extends VBox {
         Label l = new Label();
         l.getStyleClass().add("value");
         l.setWrapText(true);
-        return l;
-    }
-
-    private static Label value(String text) {
-        Label l = value();
-        l.setText(text);
         return l;
     }
 

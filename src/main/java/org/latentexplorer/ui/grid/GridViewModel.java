@@ -20,6 +20,7 @@ import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.TileLattice;
 import org.latentexplorer.explore.TileMap;
 import org.latentexplorer.explore.Viewport;
+import org.latentexplorer.measure.Continuity;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.ui.session.LatentSpaceWorker;
 import org.latentexplorer.ui.session.ModelSession;
@@ -53,8 +54,23 @@ public final class GridViewModel {
      * Once a view has copied the pixels to the screen it may hand them back ({@link #recycle}) to be
      * overwritten by a later frame.
      */
+    /**
+     * A decoded grid as the decode lane answers it.
+     *
+     * @param continuity the continuity of the mosaic's neighbouring tiles, measured on the decode lane
+     *                   rather than the UI thread; null unless the grid shows the decoder's means on at
+     *                   least 2 x 2 tiles
+     */
     public record RenderedGrid(GridRequest request, TileLattice.Range tiles, LatentSpace.Mosaic mosaic,
-                               int decodedTiles, long decodeNanos) {
+                               int decodedTiles, long decodeNanos, Continuity.Measured continuity) {
+        /** The continuity of a mosaic decoded for a request; null unless it shows means on 2 x 2 tiles or more. */
+        public static Continuity.Measured continuityOf(GridRequest request, LatentSpace.Mosaic mosaic) {
+            if (request.mode() != DecodeMode.MEAN || mosaic.columns() < 2 || mosaic.rows() < 2) {
+                return null;
+            }
+            TileLattice lattice = request.lattice();
+            return Continuity.ofMosaic(mosaic, lattice.spanX() / lattice.n(), lattice.spanY() / lattice.n());
+        }
     }
 
     /** The image of the selected point. */
@@ -97,8 +113,9 @@ public final class GridViewModel {
     private boolean panning;
     /** The decoded tiles; touched only on the decode lane. */
     private final TileMap tiles = new TileMap();
-    /** The mosaic of the last answer; touched only on the decode lane. */
+    /** The mosaic of the last answer and its continuity; touched only on the decode lane. */
     private LatentSpace.Mosaic composed;
+    private Continuity.Measured composedContinuity;
 
     public GridViewModel(ModelSession session, Notifier notifier) {
         this.session = session;
@@ -112,8 +129,12 @@ public final class GridViewModel {
             if (reuse != null && (shown.mosaic() == composed || shown.mosaic().argb() != reuse)) {
                 spare.compareAndSet(null, reuse);   // not written: keep it for the next change
             }
-            composed = shown.mosaic();
-            return new RenderedGrid(request, shown.tiles(), shown.mosaic(), shown.decodedTiles(), System.nanoTime() - t0);
+            if (shown.mosaic() != composed) {
+                composed = shown.mosaic();
+                composedContinuity = RenderedGrid.continuityOf(request, composed);
+            }
+            return new RenderedGrid(request, shown.tiles(), shown.mosaic(), shown.decodedTiles(), System.nanoTime() - t0,
+                    composedContinuity);
         });
         this.pointJob = worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
                 space.config().cols(), space.decode(q.z(), q.mode())));
@@ -341,7 +362,7 @@ public final class GridViewModel {
             GridRequest was = now.request();
             if (q.lattice().equals(was.lattice()) && q.slice().equals(was.slice()) && q.mode() == was.mode()
                     && q.lattice().visible(q.view()).equals(now.tiles())) {
-                rendered.set(new RenderedGrid(q, now.tiles(), now.mosaic(), 0, 0));
+                rendered.set(new RenderedGrid(q, now.tiles(), now.mosaic(), 0, 0, now.continuity()));
                 return;
             }
         }

@@ -313,21 +313,14 @@ public final class MetricsViewModel {
         }
         TileLattice lattice = r.request().lattice();
         TileLattice.Range tiles = r.tiles();
-        // A pan within the same tiles answers with the very same mosaic: nothing new to measure.
+        // A pan within the same tiles answers with the very same mosaic: nothing new to show.
         if (before != null && before.lattice().equals(lattice) && before.tiles().equals(tiles)
                 && r.decodedTiles() == 0) {
             return;
         }
-        if (r.mosaic().columns() < 2 || r.mosaic().rows() < 2) {
-            live.set(null);
-            liveNote.set("");
-            return;
-        }
-        double dx = lattice.spanX() / lattice.n();
-        double dy = lattice.spanY() / lattice.n();
-        Continuity.Measured measured = Continuity.ofMosaic(r.mosaic(), dx, dy);
-        live.set(new LiveContinuity(measured.quantiles(), measured.seams(), lattice,
-                tiles));
+        // Measured where the grid was decoded, off the UI thread.
+        Continuity.Measured measured = r.continuity();
+        live.set(measured == null ? null : new LiveContinuity(measured.quantiles(), measured.seams(), lattice, tiles));
         liveNote.set("");
     }
 

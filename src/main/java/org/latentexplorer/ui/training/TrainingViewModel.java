@@ -608,8 +608,12 @@ public final class TrainingViewModel {
         if (m == null || r == null || m.run() != r) {
             return;
         }
-        tasks.submit(Tasks.Lane.FILES, m::toSave, snapshot -> {
-            if (run == r && allFinite(snapshot.params())) {
+        // The check of 1.3 million weights runs with the copy, off the UI thread.
+        tasks.submit(Tasks.Lane.FILES, () -> {
+            SavedModel snapshot = m.toSave();
+            return allFinite(snapshot.params()) ? snapshot : null;
+        }, snapshot -> {
+            if (run == r && snapshot != null) {
                 lastGood = snapshot;
             }
         }, failure -> { });

@@ -166,8 +166,10 @@ class MetricsViewModelTest {
             }
         }
         LatentSpace.Mosaic mosaic = new LatentSpace.Mosaic(tiles.columns(), tiles.rows(), side, side, argb);
-        rendered.set(new GridViewModel.RenderedGrid(new GridViewModel.GridRequest(view, lattice, LatentSlice.firstTwo(2),
-                10, DecodeMode.MEAN, 0), tiles, mosaic, tiles.columns() * tiles.rows(), 0));
+        GridViewModel.GridRequest request = new GridViewModel.GridRequest(view, lattice, LatentSlice.firstTwo(2), 10,
+                DecodeMode.MEAN, 0);
+        rendered.set(new GridViewModel.RenderedGrid(request, tiles, mosaic, tiles.columns() * tiles.rows(), 0,
+                GridViewModel.RenderedGrid.continuityOf(request, mosaic)));
 
         MetricsViewModel.LiveContinuity live = metrics.liveProperty().get();
         int column = live.tiles().firstColumn() + live.seams().steepest()[1];

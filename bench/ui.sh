@@ -12,7 +12,7 @@
 #                                            # kept in bench/out/soak.json (about 2 minutes)
 #
 # Targets: window to grid <= 3 s; median frame work (decode + draw) <= 16 ms at n = 20; longest
-# pulse gap while training <= 50 ms.
+# pulse gap while training <= 33 ms.
 #
 # Needs: the jar (built if missing); without DISPLAY, Xvfb (Debian: xvfb), started on :97 and
 # stopped afterwards.

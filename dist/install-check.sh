@@ -81,6 +81,8 @@ fi
 exec_line=$(sed -n 's/^Exec=//p' "$menu" | head -1)
 echo "      Exec=$exec_line"
 install_dir=$(dirname "$(dirname "$(echo "$exec_line" | cut -d' ' -f1)")")
+check "the classes of the start are archived for this machine (class data sharing)" \
+  test -s "$install_dir/lib/app/latent-explorer.jsa"
 snapshot() { find "$install_dir" -printf '%p %s %T@ %m\n' | sort; }
 snapshot > "$work/install-before.txt"
 

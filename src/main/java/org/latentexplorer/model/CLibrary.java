@@ -30,12 +30,9 @@ final class CLibrary {
     }
 
     private static C load() {
-        if (!Platform.isLinux()) {
-            return null;
-        }
         try {
-            return Native.load("c", C.class);
-        } catch (Throwable e) {   // no JNA native part for this machine
+            return Platform.isLinux() ? Native.load("c", C.class) : null;
+        } catch (Throwable e) {   // JNA or its native part missing for this machine
             return null;
         }
     }

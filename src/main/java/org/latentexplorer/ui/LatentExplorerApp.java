@@ -191,6 +191,9 @@ public final class LatentExplorerApp extends Application {
         centre.setBottom(charts);
         centre.getStyleClass().add("centre");
 
+        compareView = new CompareView(vm.compare(), this::compareWith);
+        compareView.scaleWith(scale.effective());
+
         root = new BorderPane(centre);
         root.setTop(menus());
         root.setLeft(leftScroll);
@@ -205,8 +208,6 @@ public final class LatentExplorerApp extends Application {
         openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
                 file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
-        compareView = new CompareView(vm.compare(), this::compareWith);
-        compareView.scaleWith(scale.effective());
         compareView.showBelow(new RateDistortionChart(vm.training(), vm.session().modelProperty(),
                 vm.compare().shownModelsProperty()));
         new CompareMode(vm.compare(), root, compareView, presentation::leave);
@@ -511,7 +512,9 @@ public final class LatentExplorerApp extends Application {
         status.setMinWidth(0);
         Label pointer = new Label();
         pointer.getStyleClass().add("hover");
-        pointer.textProperty().bind(grid.pointerTextProperty());
+        // The coordinates under the pointer, over the window's grid or, side by side, over a compared one.
+        pointer.textProperty().bind(Bindings.when(vm.compare().activeProperty())
+                .then(compareView.pointerTextProperty()).otherwise(grid.pointerTextProperty()));
         pointer.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -72,6 +72,13 @@ class CompareWindowTest {
         // The window's own grid did not move.
         assertEquals(Viewport.DEFAULT, app.viewModel().grid().viewportProperty().get());
 
+        // The status bar names the model and the point under the pointer, over any compared grid.
+        GridView vaeGrid = app.compareView().gridOf(vae);
+        robot.moveTo(vaeGrid.localToScreen(vaeGrid.plotX() + vaeGrid.plotSide() / 2, vaeGrid.plotY() + vaeGrid.plotSide() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        String pointer = robot.lookup(".status-bar .hover").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(pointer.startsWith("mnist-vae.lvae") && pointer.contains("z1 ="), pointer);
+
         robot.clickOn(aeGrid);
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();

@@ -33,14 +33,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.latentexplorer.model.NativeRuntime;
 import org.latentexplorer.runtime.ProcessStats;
 import org.latentexplorer.ui.common.FileDialogs;
+import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.training.TrainingViewModel;
 
 /**
  * Measures the window's responsiveness on a real display: time from the window shown to the first
- * decoded grid, frame times while the grid is dragged, and the longest stalls of the UI thread while
- * a model trains (alone and while dragging). Prints one JSON object on stdout.
+ * decoded grid, frame times while the grid is dragged, the longest stalls of the UI thread while
+ * a model trains (alone and while dragging), and frame times while three shipped models side by
+ * side are dragged together. Prints one JSON object on stdout.
  *
  * <pre>java -cp latent-explorer.jar org.latentexplorer.ui.UiBenchmark [--drag-seconds S]
  *     [--train-seconds S] [--train-drag-seconds S] [--epochs N] [--stalls]
@@ -197,7 +199,10 @@ public final class UiBenchmark {
         if (sampler != null) {
             out.set("stalls", stalls);
         }
+        // The window's own figure, before three more models are opened beside it.
         out.put("peak_rss_mb", round(ProcessStats.peakRssMb(), 1));
+        out.set("compare", comparePhase(vm, 20, o.dragSeconds()));
+        out.put("peak_rss_mb_after_compare", round(ProcessStats.peakRssMb(), 1));
         out.put("load_average_at_end", loadAverage());
     }
 
@@ -394,6 +399,62 @@ public final class UiBenchmark {
                     MouseButton.PRIMARY, 1, false, false, false, false, down, false, false, false, false, false,
                     new PickResult(grid, scene.getX(), scene.getY())));
         }
+    }
+
+    // ------------------------------------------------------------------ compare
+
+    /**
+     * Three shipped models side by side, n x n each, sharing one viewport: a drag on the first grid
+     * moves all three, and every grid reports its frames (the time from the drag event that asked
+     * for a frame to that grid drawn), so the percentiles are over all three grids' frames.
+     */
+    private ObjectNode comparePhase(ExplorerViewModel vm, int n, double seconds) throws Exception {
+        CompareViewModel compare = vm.compare();
+        fx(() -> {
+            vm.grid().resetView();
+            List<Path> files = new ArrayList<>(compare.files(CompareViewModel.Pair.AE_VS_VAE));
+            for (Path f : compare.files(CompareViewModel.Pair.BETA_1_VS_4)) {
+                if (!files.contains(f)) {
+                    files.add(f);
+                }
+            }
+            compare.compare(files);
+            compare.stepsProperty().set(n);
+            return null;
+        });
+        waitFor("three compared " + n + " x " + n + " grids", () -> fx(() -> compare.models().size() == 3
+                && compare.models().stream().allMatch(m -> {
+                    GridViewModel.RenderedGrid r = m.grid().renderedProperty().get();
+                    return r != null && r.request().steps() == n && app.compareView().gridOf(m) != null;
+                })));
+        Thread.sleep(500);
+        List<GridView> grids = fx(() -> compare.models().stream().map(app.compareView()::gridOf).toList());
+        Usage usage = Usage.now();
+        Drag d = fx(() -> {
+            for (GridView g : grids) {
+                g.addFrameListener(frames::add);
+            }
+            clearFrames(null);
+            return new Drag(grids.get(0), seconds);
+        });
+        awaitDrag(d);
+        ObjectNode cpu = usage.since();
+        Thread.sleep(300);
+        ObjectNode r = fx(() -> {
+            ObjectNode f = frameStats(frames, d.seconds());
+            f.put("grids", grids.size());
+            f.put("steps", n);
+            f.put("drag_events", d.events);
+            f.set("pulses", pulses.stats(d.firstPulse, d.lastPulse));
+            f.put("target_p99_frame_ms", 33);
+            return f;
+        });
+        r.set("cpu", cpu);
+        fx(() -> {
+            compare.leave();
+            return null;
+        });
+        return r;
     }
 
     // ------------------------------------------------------------------ training

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -22,6 +24,7 @@ import javafx.scene.layout.Region;
 import org.latentexplorer.ui.common.Controls;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.session.CurrentModel;
 
 /**
  * The comparison: a toolbar, the compared models' columns side by side (each its grid, scatter and
@@ -32,6 +35,7 @@ public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     private final HBox columns = new HBox(0);
     private final Map<ModelOnScreen, CompareColumn> byModel = new HashMap<>();
+    private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
     final Button add = new Button("Add a model\u2026");
     final Button back = new Button("One model");
     private ObservableDoubleValue scale;
@@ -58,6 +62,14 @@ public final class CompareView extends BorderPane {
         chart.setMinHeight(120);
         chart.setPadding(new Insets(0, 12, 4, 12));
         setBottom(chart);
+    }
+
+    /**
+     * The model and the latent coordinates under the pointer, "mnist-ae.lvae   z1 = 0.52   z2 = -1.30",
+     * over whichever compared grid it is; empty elsewhere.
+     */
+    public ReadOnlyStringProperty pointerTextProperty() {
+        return pointer.getReadOnlyProperty();
     }
 
     /** Grid labels and margins follow the interface's scale. */
@@ -114,6 +126,15 @@ public final class CompareView extends BorderPane {
         return bar;
     }
 
+    private void pointerOver(CompareColumn column, String text) {
+        if (text.isEmpty()) {
+            pointer.set("");
+        } else {
+            CurrentModel m = column.model.session().model();
+            pointer.set(m == null ? text : m.title() + "   " + text);
+        }
+    }
+
     /** One column per compared model, in order; a column that stays keeps its grid. */
     private void layoutColumns() {
         List<ModelOnScreen> models = List.copyOf(vm.models());
@@ -122,6 +143,7 @@ public final class CompareView extends BorderPane {
         for (ModelOnScreen m : models) {
             CompareColumn c = byModel.computeIfAbsent(m, k -> {
                 CompareColumn made = new CompareColumn(k, vm.metricsOf(k), () -> vm.remove(k));
+                made.grid.pointerTextProperty().addListener((o, before, now) -> pointerOver(made, now));
                 if (scale != null) {
                     made.grid.scaleWith(scale);
                 }
@@ -137,6 +159,7 @@ public final class CompareView extends BorderPane {
             nodes.add(none);
         }
         columns.getChildren().setAll(nodes);
+        pointer.set("");
     }
 
     /**

@@ -140,7 +140,10 @@ public final class GridViewModel {
                 space.config().cols(), space.decode(q.z(), q.mode())));
         this.encodeJob = worker.latest(space -> set -> space.encode(set, MAX_SCATTER));
         viewport.addListener((o, a, b) -> {
-            if (panning) {
+            // A view that only moved keeps its tiles where they are, whoever moved it: this grid's
+            // drag, or another grid's that this one follows (side by side). Back home, the tiles
+            // are anchored anew, where the grid command puts them.
+            if (panning || movedOnly(a, b) && !b.equals(Viewport.DEFAULT)) {
                 requestPan();
                 return;
             }
@@ -265,6 +268,12 @@ public final class GridViewModel {
         } finally {
             panning = false;
         }
+    }
+
+    /** Whether the view was moved without a change of size (up to rounding). */
+    static boolean movedOnly(Viewport a, Viewport b) {
+        return a != null && b != null && Math.abs(a.width() - b.width()) <= 1e-9 * a.width()
+                && Math.abs(a.height() - b.height()) <= 1e-9 * a.height();
     }
 
     /** Zoom by factor (> 1 in) around the pixel (px, py). */

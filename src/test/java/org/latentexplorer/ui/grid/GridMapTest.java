@@ -129,6 +129,29 @@ class GridMapTest {
     }
 
     @Test
+    void aGridThatFollowsAnotherGridsDragDecodesOnlyTheTilesThatEnterToo() {
+        // As side by side: the second grid's view is bound to the first's, which is dragged.
+        ExplorerViewModel leader = Shipped.open();
+        ExplorerViewModel follower = Shipped.open();
+        GridViewModel grid = follower.grid();
+        grid.viewportProperty().bindBidirectional(leader.grid().viewportProperty());
+        grid.renderedProperty().addListener((o, a, b) -> frames.add(b));
+
+        leader.grid().pan(TILE, 0, PLOT, PLOT);
+        assertEquals(new TileLattice.Range(-1, 0, N, N), last().tiles());
+        assertEquals(N, last().decodedTiles());
+        leader.grid().pan(TILE / 3, -TILE / 2, PLOT, PLOT);
+        assertEquals(leader.grid().viewportProperty().get(), last().request().view());
+        assertEquals(TileLattice.anchoredTo(Viewport.DEFAULT, N), last().request().lattice());
+        assertShowsTheTilesOf(shownModel(follower), last());
+
+        // A zoom anchors the tiles anew and decodes them all, in the follower as in the leader.
+        leader.grid().zoom(1.25, PLOT / 3, PLOT / 3, PLOT, PLOT);
+        assertEquals(N * N, last().decodedTiles());
+        assertEquals(TileLattice.anchoredTo(leader.grid().viewportProperty().get(), N), last().request().lattice());
+    }
+
+    @Test
     void aPanWithinTheSameTilesIsAnsweredWithoutTheDecodeLane() {
         DirectTasks tasks = new DirectTasks();
         ExplorerViewModel vm = Shipped.open(tasks);
@@ -218,7 +241,11 @@ class GridMapTest {
         GridViewModel grid = vm.grid();
         grid.renderedProperty().addListener((o, a, b) -> frames.add(b));
         // Tiles half a tile off the default ones, then panned onto exactly the default rectangle.
+        // (A view that only moves keeps its tiles; a change of the tile count anchors them to it.)
         grid.viewportProperty().set(new Viewport(-4.75, 5.25, -5, 5));
+        grid.stepsProperty().set(N + 1);
+        grid.stepsProperty().set(N);
+        assertEquals(TileLattice.anchoredTo(new Viewport(-4.75, 5.25, -5, 5), N), last().request().lattice());
         grid.pan(TILE / 2, 0, PLOT, PLOT);
         assertEquals(Viewport.DEFAULT, grid.viewportProperty().get());
         assertEquals(N + 1, last().tiles().columns());

@@ -23,9 +23,11 @@ public final class FxTasks implements Tasks {
             lanes.put(lane, Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {
                     NativeRuntime.threadsOnThisThread(threads);
-                    if (lane != Lane.DECODE) {
-                        // Training and the files lane's reports yield their cores to the UI thread, the
-                        // renderer and the decoding a drag waits for, whenever those need them.
+                    if (lane == Lane.FILES) {
+                        // The files lane's reports (a metrics report takes both cores for seconds) yield
+                        // them to the UI thread, the renderer and the decoding a drag waits for. Training
+                        // keeps its priority: at nice 10 beside a busy window it ran 2.5 times slower
+                        // (bench/ui.sh) for fewer late pulses but no shorter longest stall.
                         NativeRuntime.lowerPriorityOfThisThread();
                     }
                     r.run();

@@ -24,21 +24,10 @@ cd "$(dirname "$0")/.."
 [ -f target/latent-explorer.jar ] || mvn -B -q package -DskipTests
 mvn -B -q test-compile
 
-xvfb=""
+. bench/display.sh
 cleanup() { [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; } || true; }
 trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "DISPLAY is not set and Xvfb is not installed (apt-get install xvfb)" >&2; exit 1; }
-  [ ! -e /tmp/.X11-unix/X97 ] || { echo "display :97 is taken; set DISPLAY to a running X server" >&2; exit 1; }
-  Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  export DISPLAY=:97
-  for _ in $(seq 50); do
-    [ -e /tmp/.X11-unix/X97 ] && break
-    sleep 0.1
-  done
-  kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb did not start on :97 (is another server using it?)" >&2; exit 1; }
-fi
+need_display 97
 
 out=bench/out
 mkdir -p "$out"

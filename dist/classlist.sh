@@ -12,21 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/latent-explorer.jar ] || mvn -B -q package -DskipTests
 
-xvfb="" app="" work=$(mktemp -d)
+. bench/display.sh
+app="" work=$(mktemp -d)
 cleanup() {
   [ -z "$app" ] || kill "$app" 2>/dev/null || true
   [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; } || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "DISPLAY is not set and Xvfb is not installed (apt-get install xvfb)" >&2; exit 1; }
-  [ ! -e /tmp/.X11-unix/X96 ] || { echo "display :96 is taken; set DISPLAY to a running X server" >&2; exit 1; }
-  Xvfb :96 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  export DISPLAY=:96
-  for _ in $(seq 50); do [ -e /tmp/.X11-unix/X96 ] && break; sleep 0.1; done
-fi
+need_display 96
 
 list=dist/latent-explorer.classlist
 # A user's first start: an empty home, the shipped model.

@@ -120,6 +120,35 @@ class CompareWindowTest {
     }
 
     @Test
+    void aComparedModelWithThreeLatentDimensionsHasItsPlanePicker() throws Exception {
+        var config = org.latentexplorer.model.ModelConfig.of(new org.latentexplorer.model.Vae(1), 28, 28,
+                java.util.List.of(32), 3, org.latentexplorer.model.Bernoulli.INSTANCE);
+        Path file = tmp.resolve("k3.lvae");
+        org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config,
+                new org.latentexplorer.model.Network(config, 5).paramsToArray(), null,
+                new org.latentexplorer.model.TrainingHistory(), java.util.Map.of("dataset", "mnist")));
+        CompareViewModel c = app.viewModel().compare();
+        robot.interact(() -> c.compare(java.util.List.of(file, app.viewModel().session().shippedModel())));
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 2
+                && c.models().stream().allMatch(m -> m.grid().renderedProperty().get() != null));
+        ModelOnScreen k3 = c.models().get(0);
+        ModelOnScreen k2 = c.models().get(1);
+        assertEquals(3, k3.grid().sliceProperty().get().latent());
+        org.latentexplorer.ui.grid.PlanePane picker = app.compareView().planePickerOf(k3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(foldOf(picker)), "the k = 3 model's plane picker is there");
+        assertTrue(!shown(foldOf(app.compareView().planePickerOf(k2))), "none for the k = 2 model");
+        assertEquals("Latent plane: z1 across, z2 up, of 3", foldOf(picker).getText());
+        robot.interact(() -> foldOf(picker).setExpanded(true));
+
+        // Across z3: the k = 3 grid spans z3 x z2 with z1 held; the k = 2 model keeps its own plane.
+        robot.interact(() -> picker.across.getSelectionModel().select(2));
+        assertEquals(2, k3.grid().sliceProperty().get().dimX());
+        TestWindow.waitFor(10, () -> k3.grid().renderedProperty().get().request().slice().dimX() == 2);
+        assertEquals(0, k2.grid().sliceProperty().get().dimX());
+    }
+
+    @Test
     void threeModelsFitAt1024By768WithEqualGridsAndNothingOutside() {
         javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
         robot.interact(() -> {
@@ -158,6 +187,14 @@ class CompareWindowTest {
             assertEquals(side, app.compareView().gridOf(m).plotSide(), 1.0, "the grids side by side are the same size");
             assertTrue(app.compareView().metricsArea(m).isVisible());
         }
+    }
+
+    private static javafx.scene.control.TitledPane foldOf(Node n) {
+        Node p = n;
+        while (!(p instanceof javafx.scene.control.TitledPane)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.TitledPane) p;
     }
 
     private static boolean shown(Node n) {

@@ -2,11 +2,14 @@ package org.latentexplorer.ui.compare;
 
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.latentexplorer.ui.common.Controls;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.ModelOnScreen;
+import org.latentexplorer.ui.grid.PlanePane;
 import org.latentexplorer.ui.metrics.MetricsViewModel;
 import org.latentexplorer.ui.session.CurrentModel;
 
@@ -38,6 +42,9 @@ final class CompareColumn extends VBox {
     final Label continuity = figureValue();
     final Label completeness = figureValue();
     final Label holes = figureValue();
+    /** For a model of more than two latent dimensions: which plane its grid spans (folded away at first). */
+    final PlanePane planePicker;
+    final TitledPane plane;
 
     CompareColumn(ModelOnScreen model, MetricsViewModel measures, Runnable onRemove) {
         this.measures = measures;
@@ -79,7 +86,20 @@ final class CompareColumn extends VBox {
         grid.setMinSize(120, 120);
         grid.setPrefSize(400, 400);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(header, grid, metrics);
+        planePicker = new PlanePane(model.grid());
+        plane = new TitledPane("", planePicker);
+        plane.setExpanded(false);
+        plane.getStyleClass().add("compare-plane");
+        plane.setPadding(new Insets(0, 8, 0, 12));
+        var slice = model.grid().sliceProperty();
+        BooleanBinding more = Bindings.createBooleanBinding(() -> slice.get().latent() > 2, slice);
+        plane.visibleProperty().bind(more);
+        plane.managedProperty().bind(more);
+        plane.textProperty().bind(Bindings.createStringBinding(() -> "Latent plane: z" + (slice.get().dimX() + 1)
+                + " across, z" + (slice.get().dimY() + 1) + " up, of " + slice.get().latent(), slice));
+        Controls.tip(plane, "This model's latent space has more than two dimensions: pick the two its grid spans"
+                + " and hold the others; models with those dimensions follow.");
+        getChildren().addAll(header, plane, grid, metrics);
         getStyleClass().add("compare-column");
         setMinWidth(0);
         model.session().modelProperty().addListener((o, a, b) -> show(b));

@@ -171,6 +171,12 @@ public final class CompareView extends BorderPane {
         return c == null ? null : c.metricsArea();
     }
 
+    /** The plane picker of a compared model (shown for more than two latent dimensions), or null. */
+    public org.latentexplorer.ui.grid.PlanePane planePickerOf(ModelOnScreen m) {
+        CompareColumn c = byModel.get(m);
+        return c == null ? null : c.planePicker;
+    }
+
     /** The grid view of a compared model (for tests), or null. */
     public org.latentexplorer.ui.grid.GridView gridOf(ModelOnScreen m) {
         CompareColumn c = byModel.get(m);

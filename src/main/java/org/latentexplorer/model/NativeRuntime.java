@@ -79,7 +79,8 @@ public final class NativeRuntime {
      * Gives the calling thread, and the native worker threads it starts afterwards, the lowest
      * scheduling priority but one (nice 10 on Linux), so that it runs at full speed on the cores
      * nobody else wants and yields them at once to threads of normal priority: the window's UI
-     * thread and renderer while a metrics report is measured in the background. Java's own thread priorities do nothing on Linux.
+     * thread and renderer while a metrics report is measured in the background. Java's own thread
+     * priorities do nothing on Linux.
      * False where the system offers no such call; the thread then keeps its priority.
      */
     public static boolean lowerPriorityOfThisThread() {

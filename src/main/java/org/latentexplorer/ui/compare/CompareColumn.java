@@ -44,7 +44,6 @@ final class CompareColumn extends VBox {
     final Label holes = figureValue();
     /** For a model of more than two latent dimensions: which plane its grid spans (folded away at first). */
     final PlanePane planePicker;
-    final TitledPane plane;
 
     CompareColumn(ModelOnScreen model, MetricsViewModel measures, Runnable onRemove) {
         this.measures = measures;
@@ -87,7 +86,7 @@ final class CompareColumn extends VBox {
         grid.setPrefSize(400, 400);
         VBox.setVgrow(grid, Priority.ALWAYS);
         planePicker = new PlanePane(model.grid());
-        plane = new TitledPane("", planePicker);
+        TitledPane plane = new TitledPane("", planePicker);
         plane.setExpanded(false);
         plane.getStyleClass().add("compare-plane");
         plane.setPadding(new Insets(0, 8, 0, 12));

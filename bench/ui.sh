@@ -8,6 +8,8 @@
 #   bench/ui.sh                              # about a minute
 #   bench/ui.sh --train-seconds 60           # longer training window
 #   bench/ui.sh --stalls                     # also where the UI thread was during late pulses
+#   bench/ui.sh --compare-only               # only the three compared grids, dragged twice (about 30 s)
+#   BENCH_JAVA_OPTS=... bench/ui.sh          # the same with extra JVM options, for A/B runs
 #   bench/ui.sh --soak 50                    # a long session instead: 50 epochs with the grid following
 #                                            # and a drag every few seconds; resident memory per epoch,
 #                                            # kept in bench/out/soak.json (about 2 minutes)
@@ -35,6 +37,6 @@ result=ui.json
 case " $* " in *" --soak "*) result=soak.json ;; esac
 echo "measuring the window on $DISPLAY ..." >&2
 status=0
-java -cp target/test-classes:target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/$result" || status=$?
+java ${BENCH_JAVA_OPTS:-} -cp target/test-classes:target/latent-explorer.jar org.latentexplorer.ui.UiBenchmark "$@" > "$out/$result" || status=$?
 cat "$out/$result"
 exit "$status"

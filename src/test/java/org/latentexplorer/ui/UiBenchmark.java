@@ -111,7 +111,7 @@ public final class UiBenchmark {
     }
 
     private record Options(double dragSeconds, double trainSeconds, double trainDragSeconds, int epochs, boolean stalls,
-                           int soakEpochs) {
+                           int soakEpochs, boolean compareOnly) {
         static Options parse(String[] args) {
             double drag = 5;
             double train = 20;
@@ -119,6 +119,7 @@ public final class UiBenchmark {
             int epochs = 100;
             boolean stalls = false;
             int soak = 0;
+            boolean compareOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--drag-seconds" -> drag = Double.parseDouble(args[++i]);
@@ -127,11 +128,12 @@ public final class UiBenchmark {
                     case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                     case "--stalls" -> stalls = true;
                     case "--soak" -> soak = Integer.parseInt(args[++i]);
+                    case "--compare-only" -> compareOnly = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (known: --drag-seconds S,"
-                            + " --train-seconds S, --train-drag-seconds S, --epochs N, --stalls, --soak N)");
+                            + " --train-seconds S, --train-drag-seconds S, --epochs N, --stalls, --soak N, --compare-only)");
                 }
             }
-            return new Options(drag, train, trainDrag, epochs, stalls, soak);
+            return new Options(drag, train, trainDrag, epochs, stalls, soak, compareOnly);
         }
     }
 
@@ -169,6 +171,22 @@ public final class UiBenchmark {
             return w;
         }));
 
+        if (o.compareOnly()) {
+            Thread.sleep(1500);
+            // The first drag also pays for compiling the drawing and decoding code; the second is measured.
+            out.set("compare_first", comparePhase(vm, 20, o.dragSeconds()));
+            if (sampler != null) {
+                // Where the UI thread and the renderer spend the whole drag, late pulses or not.
+                sampler.take();
+                sampler.always(true);
+            }
+            out.set("compare", comparePhase(vm, 20, o.dragSeconds()));
+            if (sampler != null) {
+                stalls.set("compare", sampler.take());
+                out.set("stalls", stalls);
+            }
+            return;
+        }
         // Let the start-up work (test set, samples) settle, then see what an idle window's pulses look like.
         Thread.sleep(1500);
         int from = fx(pulses::mark);
@@ -196,12 +214,16 @@ public final class UiBenchmark {
         Thread.sleep(500);
 
         out.set("training", trainingPhase(grid, vm, o, sampler, stalls));
-        if (sampler != null) {
-            out.set("stalls", stalls);
-        }
         // The window's own figure, before three more models are opened beside it.
         out.put("peak_rss_mb", round(ProcessStats.peakRssMb(), 1));
+        if (sampler != null) {
+            sampler.take();
+        }
         out.set("compare", comparePhase(vm, 20, o.dragSeconds()));
+        if (sampler != null) {
+            stalls.set("compare", sampler.take());
+            out.set("stalls", stalls);
+        }
         out.put("peak_rss_mb_after_compare", round(ProcessStats.peakRssMb(), 1));
         out.put("load_average_at_end", loadAverage());
     }
@@ -432,7 +454,10 @@ public final class UiBenchmark {
         Usage usage = Usage.now();
         Drag d = fx(() -> {
             for (GridView g : grids) {
-                g.addFrameListener(frames::add);
+                g.addFrameListener(f -> {
+                    frames.add(f);
+                    decodeMs.add(f.decodeMs());
+                });
             }
             clearFrames(null);
             return new Drag(grids.get(0), seconds);
@@ -748,7 +773,7 @@ public final class UiBenchmark {
                             samples++;
                             fxCounts.merge(signature(stack, "org.latentexplorer."), 1, Integer::sum);
                             if (render.length > 0) {
-                                renderCounts.merge(signature(render, "com.sun.prism."), 1, Integer::sum);
+                                renderCounts.merge(signature(render, "com.sun.javafx.sg.prism."), 1, Integer::sum);
                             }
                         }
                     }
@@ -795,7 +820,7 @@ public final class UiBenchmark {
 
         private static ObjectNode top(Map<String, Integer> counts) {
             ObjectNode top = node();
-            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
                     .forEach(e -> top.put(e.getKey(), e.getValue()));
             return top;
         }
@@ -805,7 +830,7 @@ public final class UiBenchmark {
      * CPU time of this process and of everything else on the machine, and garbage collection, over
      * a phase: on a shared machine the "others" figure says how far to trust the rest.
      */
-    private record Usage(long nanos, long[] machine, long self, long gcCount, long gcMillis) {
+    private record Usage(long nanos, long[] machine, long self, long gcCount, long gcMillis, Map<String, Long> threads) {
         static Usage now() {
             long count = 0;
             long millis = 0;
@@ -813,7 +838,7 @@ public final class UiBenchmark {
                 count += Math.max(0, gc.getCollectionCount());
                 millis += Math.max(0, gc.getCollectionTime());
             }
-            return new Usage(System.nanoTime(), machineTicks(), selfTicks(), count, millis);
+            return new Usage(System.nanoTime(), machineTicks(), selfTicks(), count, millis, threadTicks());
         }
 
         ObjectNode since() {
@@ -831,7 +856,37 @@ public final class UiBenchmark {
             }
             o.put("gc_count", end.gcCount - gcCount);
             o.put("gc_ms", end.gcMillis - gcMillis);
+            // Which threads the cores went to: the UI thread, the renderer, the lanes, their native
+            // workers (named after the thread that started them or "java"), the collector, the compiler.
+            double seconds = (end.nanos - nanos) / 1e9;
+            ObjectNode by = o.putObject("threads_cores");
+            end.threads.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> by.put(e.getKey(), round(e.getValue() / 100.0 / seconds, 2)));
             return o;
+        }
+
+        /** User and system ticks (1/100 s) of this process's threads from /proc/self/task, summed by name. */
+        private static Map<String, Long> threadTicks() {
+            Map<String, Long> ticks = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[#0-9]+$", "").trim();
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+            return ticks;
         }
 
         /** All, busy and stolen ticks of all CPUs from /proc/stat; -1 where unreadable. */

@@ -18,7 +18,8 @@ public final class FxTasks implements Tasks {
     public FxTasks() {
         int cores = Runtime.getRuntime().availableProcessors();
         for (Lane lane : Lane.values()) {
-            String name = "latent-explorer-" + lane.name().toLowerCase();
+            // Short enough for the system's 15-character thread names, which the lane's native workers inherit.
+            String name = lane.name().toLowerCase() + "-lane";
             int threads = nativeThreads(lane, cores);
             lanes.put(lane, Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {

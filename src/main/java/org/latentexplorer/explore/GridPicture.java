@@ -10,6 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 
 /**
@@ -75,20 +76,11 @@ public final class GridPicture {
                 g.setStroke(new BasicStroke(1));
             }
             if (dots) {
-                double radius = Math.max(2.0, side / 260.0);
-                g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, 0.85f));
-                for (int i = 0; i < scatter.count(); i++) {
-                    double x = scatter.mu(i, slice.dimX());
-                    double y = scatter.mu(i, slice.dimY());
-                    if (!view.contains(x, y)) {
-                        continue;
-                    }
-                    int label = scatter.hasLabels() ? scatter.labels()[i] : -1;
-                    g.setColor(new Color(label < 0 ? 0xFFFFFF : ClassStyle.color(label)));
-                    fill(g, label < 0 ? ClassStyle.Shape.CIRCLE : ClassStyle.shape(label),
-                            LEFT + view.pixelX(x, side), TOP + view.pixelY(y, side), radius);
-                }
-                g.setComposite(java.awt.AlphaComposite.SrcOver);
+                int[] layer = new ScatterRaster(Math.max(2.0, side / 260.0), 0.85)
+                        .draw(scatter, slice.dimX(), slice.dimY(), view, side);
+                BufferedImage points = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB_PRE);
+                System.arraycopy(layer, 0, ((DataBufferInt) points.getRaster().getDataBuffer()).getData(), 0, layer.length);
+                g.drawImage(points, LEFT, TOP, null);
             }
             g.setClip(clip);
             axes(g, view, slice, side);

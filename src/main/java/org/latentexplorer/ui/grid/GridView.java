@@ -9,7 +9,6 @@ import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -23,7 +22,9 @@ import javafx.scene.text.TextAlignment;
 
 import org.latentexplorer.data.ClassNames;
 import org.latentexplorer.explore.ClassStyle;
+import org.latentexplorer.explore.PixelScaler;
 import org.latentexplorer.explore.PlotAxes;
+import org.latentexplorer.explore.ScatterRaster;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
 import org.latentexplorer.explore.TileLattice;
@@ -64,9 +65,20 @@ public final class GridView extends Region {
     private final Canvas canvas = new Canvas();
     private final java.util.List<java.util.function.Consumer<Frame>> frameListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "hover", "");
-    private WritableImage image;
-    /** The mosaic whose pixels image holds. */
+    /** The decoded tiles as decoded, one pixel per pixel (for the magnified tile), and as on screen. */
+    private final PixelLayer rawLayer = new PixelLayer();
+    private final PixelLayer mosaicLayer = new PixelLayer();
+    private final PixelScaler scaler = new PixelScaler();
+    /** Whether the raw layer shows the current mosaic; the size and brightness the screen layer shows it at. */
+    private boolean rawShown;
+    private Scaled scaledAs;
+    private final PixelLayer scatterLayer = new PixelLayer();
+    private ScatterRaster scatterRaster;
+    private ScatterKey scatterKey;
+    /** The mosaic whose pixels the layers hold. */
     private LatentSpace.Mosaic shown;
+    /** The shown mosaic's pixels. */
+    private int[] shownPixels = new int[0];
     private boolean drawScheduled;
     private boolean newFrame;
     private double pressX;
@@ -352,45 +364,75 @@ public final class GridView extends Region {
         }
     }
 
-    private void drawMosaic(GraphicsContext g, GridViewModel.RenderedGrid r, double alpha) {
+    private void drawMosaic(GraphicsContext g, GridViewModel.RenderedGrid r, double brightness) {
         LatentSpace.Mosaic m = r.mosaic();
-        if (image == null || image.getWidth() != m.width() || image.getHeight() != m.height()) {
-            image = new WritableImage(m.width(), m.height());
-            shown = null;
-        }
-        // A pan within the same tiles answers with the same mosaic: nothing to copy again.
+        // A pan within the same tiles answers with the same mosaic: nothing to take again. The pixels are
+        // kept here (the mosaic's own array goes back to the decode lane) for a later size or brightness.
         if (shown != m) {
-            image.getPixelWriter().setPixels(0, 0, m.width(), m.height(), PixelFormat.getIntArgbInstance(),
-                    m.argb(), 0, m.width());
-            shown = m;
+            int n = m.width() * m.height();
+            if (shownPixels.length != n) {
+                shownPixels = new int[n];
+            }
+            System.arraycopy(m.argb(), 0, shownPixels, 0, n);
             vm.recycle(m.argb());
+            shown = m;
+            scaledAs = null;
+            rawShown = false;
         }
         // The tiles sit in the latent plane: drawn where their block lies in the current viewport, also
         // while the next frame, for a viewport the drag has already left, is on its way.
         Rect at = mosaicRect(r);
-        g.setGlobalAlpha(alpha);
+        int w = (int) Math.round(at.width());
+        int h = (int) Math.round(at.height());
+        double side = plotSide();
+        if (w > 0 && h > 0 && (double) w * h <= 4 * side * side) {
+            // Resampled to its size on screen and darkened under the scatter (the plot is black) once, so
+            // every frame of a pan draws it opaque, pixel for pixel.
+            Scaled want = new Scaled(w, h, brightness);
+            if (!want.equals(scaledAs)) {
+                mosaicLayer.show(scaler.scale(shownPixels, m.width(), m.height(), w, h, brightness), w, h);
+                scaledAs = want;
+            }
+            g.setImageSmoothing(false);
+            g.drawImage(mosaicLayer.image(), Math.round(at.left()), Math.round(at.top()));
+        } else {
+            // Zoomed far into tiles whose decoding is on its way: the renderer resamples the part in view.
+            g.setGlobalAlpha(brightness);
+            g.setImageSmoothing(true);
+            g.drawImage(rawMosaic(), at.left(), at.top(), at.width(), at.height());
+            g.setGlobalAlpha(1);
+        }
         g.setImageSmoothing(true);
-        g.drawImage(image, at.left(), at.top(), at.width(), at.height());
-        g.setGlobalAlpha(1);
         int columns = m.columns();
         int rows = m.rows();
         double tileW = at.width() / columns;
         double tileH = at.height() / rows;
         if (Math.min(tileW, tileH) >= 14) {
-            g.setStroke(TILE_LINE);
-            g.setLineWidth(1);
+            // Lines one pixel wide on whole pixels, as rectangles: a software renderer fills those
+            // directly, where a stroked line goes through its anti-aliasing rasterizer.
+            g.setFill(TILE_LINE);
             for (int i = 1; i < columns; i++) {
-                double x = Math.round(at.left() + i * tileW) + 0.5;
-                g.strokeLine(x, at.top(), x, at.top() + at.height());
+                g.fillRect(Math.round(at.left() + i * tileW), at.top(), 1, at.height());
             }
             for (int i = 1; i < rows; i++) {
-                double y = Math.round(at.top() + i * tileH) + 0.5;
-                g.strokeLine(at.left(), y, at.left() + at.width(), y);
+                g.fillRect(at.left(), Math.round(at.top() + i * tileH), at.width(), 1);
             }
         }
     }
 
     private record Rect(double left, double top, double width, double height) {
+    }
+
+    private record Scaled(int width, int height, double brightness) {
+    }
+
+    /** The shown mosaic as decoded, one pixel per pixel. */
+    private WritableImage rawMosaic() {
+        if (!rawShown) {
+            rawLayer.show(shownPixels, shown.width(), shown.height());
+            rawShown = true;
+        }
+        return rawLayer.image();
     }
 
     /** Where the block of tiles of a frame lies on screen in the current viewport. */
@@ -430,33 +472,43 @@ public final class GridView extends Region {
         g.setLineDashes();
     }
 
+    /**
+     * The test set's codes as one layer of pixels ({@link ScatterRaster}), drawn again only when what
+     * it shows changes (the codes, the plane, the view, the size or the markers), so a frame costs one
+     * image however many points there are.
+     */
     private void drawScatter(GraphicsContext g, LatentSpace.Embedding e) {
         LatentSlice slice = vm.sliceProperty().get();
-        int dx = slice.dimX();
-        int dy = slice.dimY();
         Viewport v = vm.viewportProperty().get();
-        double s = plotSide();
-        double x0 = plotX();
-        double y0 = plotY();
-        double radius = (e.count() > 3000 ? 2.0 : 2.6) * Math.max(1, s / 600) * Math.sqrt(scale);
-        g.setGlobalAlpha(vm.overlayOpacityProperty().get());
-        int lastLabel = -2;
-        ClassStyle.Shape shape = ClassStyle.Shape.CIRCLE;
-        for (int i = 0; i < e.count(); i++) {
-            double x = e.mu(i, dx);
-            double y = e.mu(i, dy);
-            if (!v.contains(x, y)) {
-                continue;
-            }
-            int label = e.hasLabels() ? e.labels()[i] : -1;
-            if (label != lastLabel) {
-                g.setFill(label < 0 ? Color.WHITE : rgb(ClassStyle.color(label)));
-                shape = label < 0 ? ClassStyle.Shape.CIRCLE : ClassStyle.shape(label);
-                lastLabel = label;
-            }
-            marker(g, shape, x0 + v.pixelX(x, s), y0 + v.pixelY(y, s), radius);
+        int side = (int) plotSide();
+        double radius = (e.count() > 3000 ? 2.0 : 2.6) * Math.max(1, side / 600.0) * Math.sqrt(scale);
+        double opacity = vm.overlayOpacityProperty().get();
+        if (scatterRaster == null || scatterRaster.radius() != radius || scatterRaster.opacity() != opacity) {
+            scatterRaster = new ScatterRaster(radius, opacity);
+            scatterKey = null;
         }
-        g.setGlobalAlpha(1);
+        ScatterKey key = new ScatterKey(e, slice.dimX(), slice.dimY(), v, side);
+        if (!key.equals(scatterKey)) {
+            scatterLayer.show(scatterRaster.draw(e, slice.dimX(), slice.dimY(), v, side), side, side);
+            scatterKey = key;
+        }
+        g.setImageSmoothing(false);
+        g.drawImage(scatterLayer.image(), plotX(), plotY());
+        g.setImageSmoothing(true);
+    }
+
+    /** What the scatter layer shows; the codes by identity (a new encoding is a new array). */
+    private record ScatterKey(LatentSpace.Embedding codes, int dimX, int dimY, Viewport view, int side) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ScatterKey k && k.codes == codes && k.dimX == dimX && k.dimY == dimY
+                    && k.view.equals(view) && k.side == side;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(codes);
+        }
     }
 
     /** A filled marker of the shared shapes; circles as ovals, which draw faster. */
@@ -472,7 +524,7 @@ public final class GridView extends Region {
     /** The tile under the pointer, outlined, and shown three times larger beside it. */
     private void drawMagnified(GraphicsContext g, GridViewModel.RenderedGrid r) {
         if (!vm.magnifyProperty().get() || dragging || Double.isNaN(hoverX) || !insidePlot(hoverX, hoverY)
-                || image == null || shown != r.mosaic()) {
+                || shown != r.mosaic()) {
             return;
         }
         Rect at = mosaicRect(r);
@@ -496,7 +548,7 @@ public final class GridView extends Region {
         int tw = r.mosaic().tileCols();
         int th = r.mosaic().tileRows();
         g.setImageSmoothing(false);
-        g.drawImage(image, col * tw, row * th, tw, th, bx, by, big, big);
+        g.drawImage(rawMosaic(), col * tw, row * th, tw, th, bx, by, big, big);
         g.setImageSmoothing(true);
         g.setStroke(Color.WHITE);
         g.strokeRect(bx, by, big, big);
@@ -554,17 +606,19 @@ public final class GridView extends Region {
         g.setFont(Font.font(12 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        // Tick marks as rectangles on whole pixels, as the tiles' lines.
+        double tick = Math.round(5 * scale);
         for (PlotAxes.Tick t : PlotAxes.xTicks(v, s, scale)) {
-            double px = Math.round(x0 + t.pixel()) + 0.5;
-            g.strokeLine(px, y0 + s, px, y0 + s + 5 * scale);
-            g.fillText(t.label(), px, y0 + s + 7 * scale);
+            double px = Math.round(x0 + t.pixel());
+            g.fillRect(px, y0 + s, 1, tick);
+            g.fillText(t.label(), px + 0.5, y0 + s + 7 * scale);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (PlotAxes.Tick t : PlotAxes.yTicks(v, s, scale)) {
-            double py = Math.round(y0 + t.pixel()) + 0.5;
-            g.strokeLine(x0 - 5 * scale, py, x0, py);
-            g.fillText(t.label(), x0 - 8 * scale, py);
+            double py = Math.round(y0 + t.pixel());
+            g.fillRect(x0 - tick, py, tick, 1);
+            g.fillText(t.label(), x0 - 8 * scale, py + 0.5);
         }
         g.setFont(Font.font(null, FontWeight.BOLD, 13 * scale));
         g.setTextAlign(TextAlignment.RIGHT);

@@ -215,7 +215,8 @@ class LatentExplorerAppTest {
         TrainingViewModel training = app.viewModel().training();
         robot.interact(() -> {
             training.hiddenProperty().set("64");
-            training.epochsProperty().set(50);
+            // Far more than the test lasts: a fast machine ran 50 epochs of the shipped split before the save was done.
+            training.epochsProperty().set(2000);
         });
         robot.clickOn(app.gridView());
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
@@ -227,7 +228,7 @@ class LatentExplorerAppTest {
         var model = org.latentexplorer.model.ModelFile.read(saved);
         assertEquals(64, model.config().encoder().get(0));
         assertNotNull(model.optimizer(), "a save during training keeps Adam's state, to continue later");
-        assertTrue(training.isActive(), "saving does not stop the training");
+        assertTrue(training.isActive(), "saving does not stop the training: " + training.iterationsDone() + " iterations, " + training.stateProperty().get() + ", " + training.progressTextProperty().get());
 
         Window window = app.gridView().getScene().getWindow();
         javafx.application.Platform.runLater(() -> window.fireEvent(

@@ -27,6 +27,7 @@ import org.latentexplorer.explore.PlotAxes;
 import org.latentexplorer.explore.ScatterRaster;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
+import org.latentexplorer.explore.LegendLayout;
 import org.latentexplorer.explore.TileLattice;
 import org.latentexplorer.explore.Viewport;
 import org.latentexplorer.ui.sampling.SamplingViewModel;
@@ -656,27 +657,27 @@ public final class GridView extends Region {
         if (entries.isEmpty()) {
             return;
         }
-        // On a small plot (three models side by side, a small screen) a one-column legend would cover
-        // half of it: smaller type, in as many columns as keep it within 40% of the plot's height.
-        boolean compact = (8 + 17 * entries.size()) * scale > 0.4 * plotSide();
-        Font font = Font.font((compact ? 10 : 12) * scale);
-        g.setFont(font);
-        double lineH = (compact ? 13 : 17) * scale;
-        int rows = compact ? Math.max(3, (int) ((0.4 * plotSide() - 8 * scale) / lineH)) : entries.size();
-        int columns = (entries.size() + rows - 1) / rows;
-        rows = (entries.size() + columns - 1) / columns;
+        double side = plotSide();
+        Font font = Font.font((LegendLayout.compact(entries.size(), side, scale) ? 10 : 12) * scale);
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(font);
-        double textW = 0;
-        for (ClassStyle.Entry en : entries) {
-            measure.setText(en.text());
-            textW = Math.max(textW, measure.getLayoutBounds().getWidth());
+        double[] textW = new double[entries.size()];
+        for (int i = 0; i < textW.length; i++) {
+            measure.setText(entries.get(i).text());
+            textW[i] = measure.getLayoutBounds().getWidth();
         }
-        double columnW = textW + 34 * scale;
-        double boxW = columnW * columns;
-        double boxH = 8 * scale + lineH * rows;
-        double bx = plotX() + plotSide() - boxW - 8;
+        LegendLayout layout = LegendLayout.fit(textW, side, scale);
+        int rows = layout.rows();
+        double lineH = layout.line(scale);
+        double boxW = layout.width();
+        double boxH = layout.height();
+        double bx = Math.max(plotX() + 4, plotX() + side - boxW - 8);
         double by = plotY() + 8;
+        // Whatever still does not fit is cut at the plot's edge, never drawn over the axes.
+        g.save();
+        g.beginPath();
+        g.rect(plotX(), plotY(), side, side);
+        g.clip();
         g.setFill(Color.color(0, 0, 0, 0.72));
         g.fillRoundRect(bx, by, boxW, boxH, 8, 8);
         g.setTextAlign(TextAlignment.LEFT);
@@ -685,7 +686,7 @@ public final class GridView extends Region {
         for (int i = 0; i < entries.size(); i++) {
             ClassStyle.Entry en = entries.get(i);
             double y = by + 4 * scale + lineH * (i % rows) + lineH / 2;
-            double left = bx + columnW * (i / rows);
+            double left = bx + layout.columnLeft(i);
             double cx = left + 13 * scale;
             Color c = rgb(en.color());
             switch (en.kind()) {
@@ -716,6 +717,7 @@ public final class GridView extends Region {
             g.setFill(Color.WHITE);
             g.fillText(en.text(), left + 26 * scale, y);
         }
+        g.restore();
     }
 
     // ------------------------------------------------------------------ hooks for other features

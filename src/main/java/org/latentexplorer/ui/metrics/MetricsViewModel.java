@@ -45,7 +45,7 @@ import org.latentexplorer.ui.session.Tasks;
  *
  * <p>The hole field is log10(q(z) / p(z)) at the visible tiles' centres, q(z) built once per
  * report from the same copy of the weights. It is computed while the Holes overlay is on, again
- * when other tiles come into view, on the files lane, latest-wins: 110 to 125 ms for 21 x 21 tiles
+ * when other tiles come into view, on the measure lane, latest-wins: 110 to 125 ms for 21 x 21 tiles
  * against the 8,000 training codes at that load, which on the decode lane would stall a drag.
  */
 public final class MetricsViewModel {
@@ -236,7 +236,7 @@ public final class MetricsViewModel {
         running = true;
         state.set("Measuring ...");
         // The weights as of now: the model's own, or a consistent snapshot of a running training.
-        tasks.submit(Tasks.Lane.FILES, () -> {
+        tasks.submit(Tasks.Lane.MEASURE, () -> {
             Network network = Network.from(r.model().toSave());
             DataSplit data = capped(r.data());
             NetworkModel model = new NetworkModel(network);
@@ -252,7 +252,7 @@ public final class MetricsViewModel {
             q = prepared.q();
             lastField = null;
             requestField();
-            tasks.submit(Tasks.Lane.FILES, () -> measure(prepared), done -> {
+            tasks.submit(Tasks.Lane.MEASURE, () -> measure(prepared), done -> {
                 if (prepared.request().generation() == generation) {
                     measured.set(done);
                     CurrentModel now = session.model();
@@ -350,7 +350,7 @@ public final class MetricsViewModel {
         fieldWaiting = null;
         fieldRunning = true;
         int g = generation;
-        tasks.submit(Tasks.Lane.FILES, () -> field(f.q(), f.lattice(), f.tiles(), f.slice()), found -> {
+        tasks.submit(Tasks.Lane.MEASURE, () -> field(f.q(), f.lattice(), f.tiles(), f.slice()), found -> {
             if (g == generation && showHoles.get() && found.slice().equals(currentSlice())) {
                 holes.set(found);
             }

@@ -24,10 +24,10 @@ public final class FxTasks implements Tasks {
             lanes.put(lane, Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {
                     NativeRuntime.threadsOnThisThread(threads);
-                    if (lane == Lane.FILES) {
-                        // The files lane's reports (a metrics report takes both cores for seconds) yield
-                        // them to the UI thread, the renderer and the decoding a drag waits for. Training
-                        // keeps its priority: at nice 10 beside a busy window it ran 2.5 times slower
+                    if (lane == Lane.MEASURE) {
+                        // Reports (a metrics report takes both cores for seconds) yield them to the UI
+                        // thread, the renderer, the decoding a drag waits for and a save. Training keeps
+                        // its priority: at nice 10 beside a busy window it ran 2.5 times slower
                         // (bench/ui.sh) for fewer late pulses but no shorter longest stall.
                         NativeRuntime.lowerPriorityOfThisThread();
                     }
@@ -41,8 +41,8 @@ public final class FxTasks implements Tasks {
 
     /**
      * The native worker threads of a lane: training, which runs for minutes, leaves a core to the
-     * UI thread and the renderer; decoding, which a drag waits for, and the files lane's short
-     * pieces of work (a metrics report, about 2 s) use them all.
+     * UI thread and the renderer; decoding, which a drag waits for, the files lane and the measure
+     * lane's short pieces of work (a metrics report, about 2 s) use them all.
      */
     static int nativeThreads(Lane lane, int cores) {
         return lane == Lane.TRAIN ? Math.max(1, cores - 1) : cores;

@@ -16,6 +16,12 @@ public interface Tasks {
         DECODE,
         /** Reads and writes files: datasets, model files. */
         FILES,
+        /**
+         * Measures models in the background (metrics reports, the hole field): seconds of both cores
+         * each, at the lowest priority but one, and on a lane of its own, so that a save never waits
+         * behind a report.
+         */
+        MEASURE,
         /** Runs training; one run at a time. */
         TRAIN
     }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * small one (three models side by side, a small screen), where that column would cover more than
  * 40% of the plot's height, smaller type in as few columns as keep it within that height, each column
  * as wide as its own longest line, and never wider than the plot: when both cannot hold, the legend
- * gets taller rather than wider.
+ * gets taller rather than wider, unless even its longest line is wider than the plot; then it keeps
+ * the height and is cut at the plot's edge.
  *
  * @param compact whether the smaller type is used
  * @param rows    lines per column
@@ -42,8 +43,10 @@ public record LegendLayout(boolean compact, int rows, double[] columns, double w
         int rows = n;
         if (compact) {
             rows = Math.min(n, Math.max(3, (int) ((0.4 * side - PADDING * scale) / line)));
-            while (rows < n && sum(widths(textWidths, rows, scale)) > side - 16) {
-                rows++;   // fewer, narrower columns
+            // Fewer, narrower columns; pointless when the longest line alone is wider than the plot.
+            boolean oneFits = Arrays.stream(textWidths).max().orElse(0) + MARK * scale <= side - 16;
+            while (oneFits && rows < n && sum(widths(textWidths, rows, scale)) > side - 16) {
+                rows++;
             }
             int columns = (n + rows - 1) / rows;
             rows = (n + columns - 1) / columns;

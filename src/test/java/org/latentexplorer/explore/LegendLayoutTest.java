@@ -61,6 +61,14 @@ class LegendLayoutTest {
     }
 
     @Test
+    void onAPlotNarrowerThanItsLongestLineItKeepsToFortyPercentOfTheHeight() {
+        // 160 px: no column can fit, so taller would only cover more of the grid.
+        LegendLayout l = LegendLayout.fit(digitsAndPrior(6, 150), 160, 1);
+        assertTrue(l.height() <= 0.4 * 160 + LegendLayout.COMPACT_LINE, l.height() + " px high");
+        assertTrue(l.columns().length > 1);
+    }
+
+    @Test
     void theInterfaceScaleScalesEveryLength() {
         LegendLayout one = LegendLayout.fit(digitsAndPrior(7, 140), 700, 1);
         LegendLayout two = LegendLayout.fit(digitsAndPrior(14, 280), 1400, 2);

@@ -85,7 +85,7 @@ final class CompareColumn extends VBox {
         grid.setMinSize(120, 120);
         grid.setPrefSize(400, 400);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        planePicker = new PlanePane(model.grid());
+        planePicker = new PlanePane(model.grid(), true);
         TitledPane plane = new TitledPane("", planePicker);
         plane.setExpanded(false);
         plane.getStyleClass().add("compare-plane");

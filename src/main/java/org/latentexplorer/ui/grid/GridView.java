@@ -658,7 +658,14 @@ public final class GridView extends Region {
             return;
         }
         double side = plotSide();
-        Font font = Font.font((LegendLayout.compact(entries.size(), side, scale) ? 10 : 12) * scale);
+        boolean compact = LegendLayout.compact(entries.size(), side, scale);
+        if (compact) {
+            // On a small plot the prior's line is shortened to "prior 1, 2, 3 σ", to fit beside the classes.
+            entries = entries.stream().map(en -> en.kind() == ClassStyle.Kind.PRIOR && en.text().startsWith("prior N(0, I): ")
+                    ? new ClassStyle.Entry("prior " + en.text().substring("prior N(0, I): ".length()), en.color(),
+                            en.kind(), en.shape()) : en).toList();
+        }
+        Font font = Font.font((compact ? 10 : 12) * scale);
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(font);
         double[] textW = new double[entries.size()];

@@ -1,5 +1,6 @@
 package org.latentexplorer.ui.grid;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -23,13 +24,23 @@ public final class PlanePane extends VBox {
     private final GridViewModel vm;
     private boolean building;
 
+    /** The plane picker of the window's one grid: a section with its explanation. */
     public PlanePane(GridViewModel vm) {
+        this(vm, false);
+    }
+
+    /**
+     * @param compact for a grid among others (side by side), folded above it: the two choices on one
+     *                line, no explanation, and room for two held dimensions before scrolling, so that
+     *                unfolded it leaves the grid most of its height on a small screen
+     */
+    public PlanePane(GridViewModel vm, boolean compact) {
         this.vm = vm;
         held.setHgap(8);
         held.setVgap(2);
         ScrollPane scroll = new ScrollPane(held);
         scroll.setFitToWidth(true);
-        scroll.setMaxHeight(180);
+        scroll.setMaxHeight(compact ? 72 : 180);
         scroll.getStyleClass().add("held-dims");
         scroll.visibleProperty().bind(across.disableProperty().not());
         scroll.managedProperty().bind(scroll.visibleProperty());
@@ -40,9 +51,16 @@ public final class PlanePane extends VBox {
         GridPane dims = new GridPane();
         dims.setHgap(8);
         dims.setVgap(6);
-        dims.addRow(0, new Label("Across"), across);
-        dims.addRow(1, new Label("Up"), up);
-        getChildren().add(Controls.section("Latent plane", note, dims, scroll));
+        dims.setAlignment(Pos.CENTER_LEFT);
+        if (compact) {
+            dims.addRow(0, new Label("Across"), across, new Label("Up"), up);
+            setSpacing(4);
+            getChildren().addAll(dims, scroll);
+        } else {
+            dims.addRow(0, new Label("Across"), across);
+            dims.addRow(1, new Label("Up"), up);
+            getChildren().add(Controls.section("Latent plane", note, dims, scroll));
+        }
         vm.sliceProperty().addListener((o, a, b) -> rebuild(a, b));
         rebuild(null, vm.sliceProperty().get());
     }

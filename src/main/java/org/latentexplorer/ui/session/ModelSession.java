@@ -282,11 +282,22 @@ public final class ModelSession {
     /** Writes the current, unsaved model to the recovery file (in the background). */
     public void keepForRecovery() {
         CurrentModel m = model.get();
-        if (recoveryFile == null || m == null || !dirty.get()) {
+        if (m != null) {
+            writeRecovery(m::toSave);
+        }
+    }
+
+    /** Writes a snapshot already taken of the current, unsaved model to the recovery file (in the background). */
+    public void keepForRecovery(SavedModel snapshot) {
+        writeRecovery(() -> snapshot);
+    }
+
+    private void writeRecovery(java.util.function.Supplier<SavedModel> snapshot) {
+        if (recoveryFile == null || model.get() == null || !dirty.get()) {
             return;
         }
         tasks.submit(Tasks.Lane.FILES, () -> {
-            ModelFile.write(recoveryFile, m.toSave());
+            ModelFile.write(recoveryFile, snapshot.get());
             return recoveryFile;
         }, done -> { }, failure -> notifier.status("Could not keep a recovery copy of the training: "
                 + Notifier.explain(failure, recoveryFile)));

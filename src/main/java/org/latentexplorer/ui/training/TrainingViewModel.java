@@ -545,8 +545,7 @@ public final class TrainingViewModel {
         }
         session.trained(polled);
         if (epochEnded) {
-            session.keepForRecovery();
-            keepLastGood();
+            keepEpoch();
         }
         bumpCurves();
         progress.set(totalIterations == 0 ? 0 : Math.min(1, (double) iterationsThisRun / totalIterations));
@@ -601,8 +600,12 @@ public final class TrainingViewModel {
         });
     }
 
-    /** Takes the weights at the end of an epoch, to go back to should the run diverge later. */
-    private void keepLastGood() {
+    /**
+     * Takes the weights at the end of an epoch, once: to go back to should the run diverge later, and
+     * as the recovery copy. Weights that are no longer finite are neither: the recovery copy keeps the
+     * last good ones too. (One snapshot is 16 MB of weights and Adam's moments for the default VAE.)
+     */
+    private void keepEpoch() {
         CurrentModel m = session.model();
         TrainingRun r = run;
         if (m == null || r == null || m.run() != r) {
@@ -615,6 +618,7 @@ public final class TrainingViewModel {
         }, snapshot -> {
             if (run == r && snapshot != null) {
                 lastGood = snapshot;
+                session.keepForRecovery(snapshot);
             }
         }, failure -> { });
     }

@@ -137,7 +137,11 @@ class CompareWindowTest {
         org.latentexplorer.ui.grid.PlanePane picker = app.compareView().planePickerOf(k3);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(foldOf(picker)), "the k = 3 model's plane picker is there");
-        assertTrue(!shown(foldOf(app.compareView().planePickerOf(k2))), "none for the k = 2 model");
+        javafx.scene.control.TitledPane k2Fold = foldOf(app.compareView().planePickerOf(k2));
+        assertTrue(shown(k2Fold) && k2Fold.isDisabled(), "the k = 2 model's fold keeps the row, with nothing to pick");
+        assertEquals("Latent plane: z1 across, z2 up, all of 2", k2Fold.getText());
+        assertEquals(app.compareView().gridOf(k3).getHeight(), app.compareView().gridOf(k2).getHeight(), 0.5,
+                "both grids one size");
         assertEquals("Latent plane: z1 across, z2 up, of 3", foldOf(picker).getText());
         robot.interact(() -> foldOf(picker).setExpanded(true));
 
@@ -146,6 +150,10 @@ class CompareWindowTest {
         assertEquals(2, k3.grid().sliceProperty().get().dimX());
         TestWindow.waitFor(10, () -> k3.grid().renderedProperty().get().request().slice().dimX() == 2);
         assertEquals(0, k2.grid().sliceProperty().get().dimX());
+
+        robot.interact(() -> c.remove(k3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!shown(k2Fold), "with no plane left to pick, the row goes");
     }
 
     @Test

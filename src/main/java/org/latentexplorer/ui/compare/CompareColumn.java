@@ -45,7 +45,12 @@ final class CompareColumn extends VBox {
     /** For a model of more than two latent dimensions: which plane its grid spans (folded away at first). */
     final PlanePane planePicker;
 
-    CompareColumn(ModelOnScreen model, MetricsViewModel measures, Runnable onRemove) {
+    /**
+     * @param planeRow whether any compared model has a plane to pick: then every column has the fold,
+     *                 disabled where there is nothing to pick, so that all grids stay one size
+     */
+    CompareColumn(ModelOnScreen model, MetricsViewModel measures, Runnable onRemove,
+                  javafx.beans.value.ObservableBooleanValue planeRow) {
         this.measures = measures;
         this.model = model;
         this.grid = new GridView(model.grid(), model.session(), model.sampling());
@@ -92,10 +97,18 @@ final class CompareColumn extends VBox {
         plane.setPadding(new Insets(0, 8, 0, 12));
         var slice = model.grid().sliceProperty();
         BooleanBinding more = Bindings.createBooleanBinding(() -> slice.get().latent() > 2, slice);
-        plane.visibleProperty().bind(more);
-        plane.managedProperty().bind(more);
+        BooleanBinding row = more.or(planeRow);
+        plane.visibleProperty().bind(row);
+        plane.managedProperty().bind(row);
+        plane.disableProperty().bind(more.not());
+        more.addListener((o, a, b) -> {
+            if (!b) {
+                plane.setExpanded(false);
+            }
+        });
         plane.textProperty().bind(Bindings.createStringBinding(() -> "Latent plane: z" + (slice.get().dimX() + 1)
-                + " across, z" + (slice.get().dimY() + 1) + " up, of " + slice.get().latent(), slice));
+                + " across, z" + (slice.get().dimY() + 1) + " up, "
+                + (slice.get().latent() > 2 ? "of " + slice.get().latent() : "all of 2"), slice));
         Controls.tip(plane, "This model's latent space has more than two dimensions: pick the two its grid spans"
                 + " and hold the others; models with those dimensions follow.");
         getChildren().addAll(header, plane, grid, metrics);

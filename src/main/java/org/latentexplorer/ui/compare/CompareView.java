@@ -36,6 +36,8 @@ public final class CompareView extends BorderPane {
     private final HBox columns = new HBox(0);
     private final Map<ModelOnScreen, CompareColumn> byModel = new HashMap<>();
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
+    /** Whether any compared model has a plane to pick: then every column shows the plane's fold. */
+    private final javafx.beans.property.BooleanProperty anyPlane = new javafx.beans.property.SimpleBooleanProperty();
     final Button add = new Button("Add a model\u2026");
     final Button back = new Button("One model");
     private ObservableDoubleValue scale;
@@ -142,7 +144,8 @@ public final class CompareView extends BorderPane {
         List<Node> nodes = new java.util.ArrayList<>();
         for (ModelOnScreen m : models) {
             CompareColumn c = byModel.computeIfAbsent(m, k -> {
-                CompareColumn made = new CompareColumn(k, vm.metricsOf(k), () -> vm.remove(k));
+                CompareColumn made = new CompareColumn(k, vm.metricsOf(k), () -> vm.remove(k), anyPlane);
+                k.grid().sliceProperty().addListener((o, before, now) -> updateAnyPlane());
                 made.grid.pointerTextProperty().addListener((o, before, now) -> pointerOver(made, now));
                 if (scale != null) {
                     made.grid.scaleWith(scale);
@@ -160,6 +163,12 @@ public final class CompareView extends BorderPane {
         }
         columns.getChildren().setAll(nodes);
         pointer.set("");
+        updateAnyPlane();
+    }
+
+    /** Whether any compared model has more than two latent dimensions, so a plane to pick. */
+    private void updateAnyPlane() {
+        anyPlane.set(vm.models().stream().anyMatch(m -> m.grid().sliceProperty().get().latent() > 2));
     }
 
     /**

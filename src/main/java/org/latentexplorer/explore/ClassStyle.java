@@ -81,8 +81,15 @@ public final class ClassStyle {
         return new double[][] {xs, ys};
     }
 
-    /** One line of the legend. */
-    public record Entry(String text, int color, Kind kind, Shape shape) {
+    /**
+     * One line of the legend.
+     *
+     * @param brief the line where room is short (a small plot): the same text, or a shorter one
+     */
+    public record Entry(String text, String brief, int color, Kind kind, Shape shape) {
+        public Entry(String text, int color, Kind kind, Shape shape) {
+            this(text, text, color, kind, shape);
+        }
     }
 
     /** What a legend line shows beside its text. */
@@ -106,9 +113,11 @@ public final class ClassStyle {
             out.add(new Entry("selected point", SELECTION_COLOR, Kind.SELECTION, Shape.CIRCLE));
         }
         if (prior) {
-            String t = Math.abs(temperature - 1) < 1e-9 ? (modelHasPrior ? "prior " : "") + "N(0, I): 1, 2, 3 \u03c3"
+            boolean plain = Math.abs(temperature - 1) < 1e-9;
+            String t = plain ? (modelHasPrior ? "prior " : "") + "N(0, I): 1, 2, 3 \u03c3"
                     : String.format(java.util.Locale.ROOT, "N(0, T\u00b2I), T = %.1f: 1, 2, 3 T", temperature);
-            out.add(new Entry(t, PRIOR_COLOR, Kind.PRIOR, Shape.CIRCLE));
+            String brief = plain && modelHasPrior ? "prior 1, 2, 3 \u03c3" : t;
+            out.add(new Entry(t, brief, PRIOR_COLOR, Kind.PRIOR, Shape.CIRCLE));
         }
         return out;
     }

@@ -76,6 +76,9 @@ public final class GridView extends Region {
     private final PixelLayer scatterLayer = new PixelLayer();
     private ScatterRaster scatterRaster;
     private ScatterKey scatterKey;
+    /** The legend's texts last measured, and their widths. */
+    private LegendTexts legendTexts;
+    private double[] legendWidths;
     /** The mosaic whose pixels the layers hold. */
     private LatentSpace.Mosaic shown;
     /** The shown mosaic's pixels. */
@@ -658,22 +661,11 @@ public final class GridView extends Region {
             return;
         }
         double side = plotSide();
+        // On a small plot the lines' brief texts, in smaller type.
         boolean compact = LegendLayout.compact(entries.size(), side, scale);
-        if (compact) {
-            // On a small plot the prior's line is shortened to "prior 1, 2, 3 σ", to fit beside the classes.
-            entries = entries.stream().map(en -> en.kind() == ClassStyle.Kind.PRIOR && en.text().startsWith("prior N(0, I): ")
-                    ? new ClassStyle.Entry("prior " + en.text().substring("prior N(0, I): ".length()), en.color(),
-                            en.kind(), en.shape()) : en).toList();
-        }
+        List<String> texts = entries.stream().map(en -> compact ? en.brief() : en.text()).toList();
         Font font = Font.font((compact ? 10 : 12) * scale);
-        javafx.scene.text.Text measure = new javafx.scene.text.Text();
-        measure.setFont(font);
-        double[] textW = new double[entries.size()];
-        for (int i = 0; i < textW.length; i++) {
-            measure.setText(entries.get(i).text());
-            textW[i] = measure.getLayoutBounds().getWidth();
-        }
-        LegendLayout layout = LegendLayout.fit(textW, side, scale);
+        LegendLayout layout = LegendLayout.fit(legendTextWidths(texts, font), side, scale);
         int rows = layout.rows();
         double lineH = layout.line(scale);
         double boxW = layout.width();
@@ -722,9 +714,28 @@ public final class GridView extends Region {
                 }
             }
             g.setFill(Color.WHITE);
-            g.fillText(en.text(), left + 26 * scale, y);
+            g.fillText(texts.get(i), left + 26 * scale, y);
         }
         g.restore();
+    }
+
+    /** The widths of the legend's texts in font; measured again only when they or the font change, not every frame. */
+    private double[] legendTextWidths(List<String> texts, Font font) {
+        LegendTexts key = new LegendTexts(texts, font);
+        if (!key.equals(legendTexts)) {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text();
+            measure.setFont(font);
+            legendWidths = new double[texts.size()];
+            for (int i = 0; i < legendWidths.length; i++) {
+                measure.setText(texts.get(i));
+                legendWidths[i] = measure.getLayoutBounds().getWidth();
+            }
+            legendTexts = key;
+        }
+        return legendWidths;
+    }
+
+    private record LegendTexts(List<String> texts, Font font) {
     }
 
     // ------------------------------------------------------------------ hooks for other features

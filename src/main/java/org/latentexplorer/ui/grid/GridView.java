@@ -99,6 +99,7 @@ public final class GridView extends Region {
         this.session = session;
         this.sampling = sampling;
         this.vm = vm;
+        PixelScaler.warmUpInBackground();
         getChildren().add(canvas);
         getStyleClass().add("latent-grid");
         setFocusTraversable(true);

@@ -113,6 +113,12 @@ public final class GridViewModel {
     private boolean panning;
     /** The decoded tiles; touched only on the decode lane. */
     private final TileMap tiles = new TileMap();
+    /**
+     * The grid's newest request, made or held back until a model is ready: what a model read in the
+     * background is decoded for ahead.
+     */
+    private volatile GridRequest lastAsked = new GridRequest(Viewport.DEFAULT, lattice, LatentSlice.firstTwo(2), DEFAULT_STEPS,
+            DecodeMode.MEAN, 0);
     /** The mosaic of the last answer and its continuity; touched only on the decode lane. */
     private LatentSpace.Mosaic composed;
     private Continuity.Measured composedContinuity;
@@ -135,6 +141,16 @@ public final class GridViewModel {
             }
             return new RenderedGrid(request, shown.tiles(), shown.mosaic(), shown.decodedTiles(), System.nanoTime() - t0,
                     composedContinuity);
+        });
+        // A model just read is decoded ahead for the view asked for last, into the tiles, while the
+        // UI thread is busy (building the window, at start); its first request then finds them.
+        worker.warmUpWith(space -> {
+            GridRequest last = lastAsked;
+            int k = space.config().latent();
+            GridRequest q = last.slice().latent() == k ? last : new GridRequest(last.view(), last.lattice(),
+                    LatentSlice.firstTwo(k), last.steps(), last.mode(), last.requestedNanos());
+            composed = tiles.show(space, q.lattice(), q.view(), q.slice(), q.mode(), null).mosaic();
+            composedContinuity = RenderedGrid.continuityOf(q, composed);
         });
         this.pointJob = worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
                 space.config().cols(), space.decode(q.z(), q.mode())));
@@ -353,11 +369,11 @@ public final class GridViewModel {
     }
 
     private void requestGrid() {
+        lastAsked = new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime());
         if (!modelReady) {
             return;
         }
-        gridJob.request(new GridRequest(viewport.get(), lattice, slice.get(), steps.get(), mode.get(), System.nanoTime()),
-                rendered::set, notifier.statusOnError("Could not decode the grid"));
+        gridJob.request(lastAsked, rendered::set, notifier.statusOnError("Could not decode the grid"));
     }
 
     /**

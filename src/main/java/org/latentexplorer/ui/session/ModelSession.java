@@ -82,7 +82,10 @@ public final class ModelSession {
         return shown.getReadOnlyProperty();
     }
 
-    /** Counts the weights the display copy has received: what decodes redraws when it changes. */
+    /**
+     * Counts the weights sent to the display copy, whose lane decodes everything asked of it
+     * afterwards with them: what decodes redraws when it changes.
+     */
     public ReadOnlyLongProperty weightsProperty() {
         return weights.getReadOnlyProperty();
     }
@@ -157,7 +160,9 @@ public final class ModelSession {
             }
             boolean imported = ModelFiles.format(file) == ModelFiles.Format.DEEPLEARNING4J;
             SavedModel saved = ModelFiles.read(file);
-            return new Opened(saved, Network.from(saved), imported);
+            Network network = Network.from(saved);
+            worker.prepare(network);
+            return new Opened(saved, network, imported);
         }, opened -> {
             busy.set(false);
             // A recovered model is still unsaved: Save asks where, and a close asks first. An
@@ -196,8 +201,12 @@ public final class ModelSession {
         dirty.set(unsaved);
         // Before the install: with a direct task runner the install answers at once.
         shown.set(m);
-        worker.install(network, weights::next,
+        worker.install(network, () -> { },
                 failure -> notifier.tell("Could not show the model", Notifier.explain(failure, m.file())));
+        // The lane runs its work in order: what the features ask of it from now on runs on the new
+        // model, so they are told now rather than after a trip back from the lane (at start, while the
+        // window is still busy, that trip is a quarter of a second before the first grid).
+        weights.next();
         String dataset = m.dataset();
         boolean sameData = before != null && data.get() != null && dataset != null
                 && dataset.equals(before.dataset()) && before.config().rows() == m.config().rows()

@@ -247,7 +247,33 @@ class GridViewModelTest {
         assertNotNull(f);
         assertEquals(fresh.grid().viewportProperty().get(), f.request().view());
         assertEquals(10, f.mosaic().columns());
+        assertEquals(0, f.decodedTiles(), "the tiles of that view were decoded while the model was being opened");
         assertNotNull(fresh.grid().selectedImageProperty().get(), "selection made before opening is decoded");
+    }
+
+    // As in the window: the lane decodes the first view while the UI thread is still busy, and the
+    // first request finds those tiles; they are the model's own decodings.
+    @Test
+    void aModelJustReadIsDecodedAheadForTheFirstGrid() {
+        DirectTasks.Queued tasks = new DirectTasks.Queued();
+        ExplorerViewModel queued = new ExplorerViewModel(tasks, AssetLocator.fromEnvironment());
+        GridViewModel g = queued.grid();
+        queued.session().open(queued.session().shippedModel());
+        tasks.runAll();
+        GridViewModel.RenderedGrid first = g.renderedProperty().get();
+        assertNotNull(first);
+        assertEquals(0, first.decodedTiles());
+        assertEquals(GridViewModel.DEFAULT_STEPS, first.mosaic().columns());
+        assertNotNull(first.continuity(), "measured with the tiles decoded ahead");
+
+        // Anchored anew, every tile is decoded again: the same pixels.
+        g.stepsProperty().set(GridViewModel.DEFAULT_STEPS + 1);
+        g.stepsProperty().set(GridViewModel.DEFAULT_STEPS);
+        tasks.runAll();
+        GridViewModel.RenderedGrid again = g.renderedProperty().get();
+        assertEquals(GridViewModel.DEFAULT_STEPS * GridViewModel.DEFAULT_STEPS, again.decodedTiles());
+        assertArrayEquals(first.mosaic().argb(), again.mosaic().argb());
+        assertEquals(first.continuity().quantiles(), again.continuity().quantiles());
     }
 
     @Test

@@ -65,6 +65,62 @@ class LatentSpaceWorkerTest {
     }
 
     @Test
+    void theCopyPreparedForAModelIsTheOneItsInstallShows() {
+        List<Object> warmed = new ArrayList<>();
+        worker.warmUpWith(space -> warmed.add(space));
+        LatentSpaceWorker.Latest<String, Object> which = worker.latest(space -> q -> space);
+        Network next = tiny(7);
+        worker.prepare(next);
+        tasks.runAll();
+        assertEquals(1, warmed.size(), "the warm-up ran on the prepared copy");
+
+        worker.install(next, () -> { }, failed);
+        List<Object> shown = new ArrayList<>();
+        which.request("?", shown::add, failed);
+        tasks.runAll();
+        assertEquals(List.of(warmed.get(0)), shown);
+        assertTrue(failures.isEmpty(), failures::toString);
+    }
+
+    @Test
+    void aCopyPreparedForAnotherModelIsNotShown() {
+        List<Object> warmed = new ArrayList<>();
+        worker.warmUpWith(warmed::add);
+        LatentSpaceWorker.Latest<String, Object> which = worker.latest(space -> q -> space);
+        Network seven = tiny(7);
+        worker.prepare(seven);
+        worker.install(tiny(5), () -> { }, failed);
+        latest.request("q", answered::add, failed);
+        tasks.runAll();
+        assertEquals(List.of("q@5"), answered);
+
+        // Nor is it kept: shown later, that model gets a copy made at its install.
+        worker.install(seven, () -> { }, failed);
+        List<Object> shown = new ArrayList<>();
+        which.request("?", shown::add, failed);
+        tasks.runAll();
+        assertEquals(1, shown.size());
+        assertTrue(shown.get(0) != warmed.get(0), "a stale prepared copy was shown");
+        assertTrue(failures.isEmpty(), failures::toString);
+    }
+
+    @Test
+    void aFailingWarmUpDoesNotStopTheModelFromBeingShown() {
+        worker.warmUpWith(space -> {
+            throw new IllegalStateException("warm-up failed");
+        });
+        Network next = tiny(6);
+        worker.prepare(next);
+        List<String> ready = new ArrayList<>();
+        worker.install(next, () -> ready.add("ready"), failed);
+        latest.request("q", answered::add, failed);
+        tasks.runAll();
+        assertEquals(List.of("ready"), ready);
+        assertEquals(List.of("q@6"), answered);
+        assertTrue(failures.isEmpty(), failures::toString);
+    }
+
+    @Test
     void answersComputedForAReplacedModelAreDropped() {
         List<String> ready = new ArrayList<>();
         latest.request("stale", answered::add, failed);

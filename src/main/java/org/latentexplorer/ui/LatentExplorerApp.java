@@ -160,7 +160,7 @@ public final class LatentExplorerApp extends Application {
         unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
         exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
         grid = new GridView(vm.grid(), vm.session(), vm.sampling());
-        StartupReport.whenFirstGridDrawn(vm);
+        StartupReport.whenFirstGridDrawn(grid, vm);
         trainingPane = new TrainingPane(vm.training(), dialogs, () -> stage, this::startTraining);
         charts = new ChartsPane(vm.training(), vm.session().modelProperty());
         selection = new SelectionPane(vm.grid());
@@ -255,8 +255,7 @@ public final class LatentExplorerApp extends Application {
             stage.setY(screen.getMinY());
             stage.setMaximized(true);
         }
-        stage.show();
-        grid.requestFocus();
+        revealWhenGridReady();
         vm.session().recoveredModel().ifPresent(file -> vm.notifier().tell("Unsaved training was kept",
                 "A model trained in an earlier session was not saved before the window closed. A copy from its last"
                         + " finished epoch is in " + file + ": open it with File > Open Recovered Training, then save it."));
@@ -590,7 +589,44 @@ public final class LatentExplorerApp extends Application {
         return data + "-k" + m.config().latent() + "-" + m.config().kind().id() + ".lvae";
     }
 
+    /**
+     * Shows the window once its first grid is decoded, so that it appears whole: styled and laid out
+     * once, with the model's panels filled in and the grid drawn. Shown at once instead, it was laid
+     * out empty and again when the model arrived, and the grid came 0.4 s later (2 cores). The model
+     * is read and its grid decoded while the window is built, so the window itself appears about a
+     * tenth of a second later; when the model is slow or cannot be read it appears after at most
+     * 1.5 s, and at once when something must be said.
+     */
+    private void revealWhenGridReady() {
+        if (vm.grid().renderedProperty().get() != null) {
+            reveal();
+            return;
+        }
+        javafx.animation.PauseTransition latest = new javafx.animation.PauseTransition(Duration.seconds(1.5));
+        latest.setOnFinished(e -> reveal());
+        vm.grid().renderedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends GridViewModel.RenderedGrid> o,
+                                GridViewModel.RenderedGrid before, GridViewModel.RenderedGrid now) {
+                if (now != null) {
+                    o.removeListener(this);
+                    latest.stop();
+                    reveal();
+                }
+            }
+        });
+        latest.play();
+    }
+
+    private void reveal() {
+        if (!stage.isShowing() && !closing) {
+            stage.show();
+            grid.requestFocus();
+        }
+    }
+
     private void showMessage(UserMessage m) {
+        reveal();
         Alert alert = new Alert(m.title().startsWith("Could not") || m.title().startsWith("Training stopped")
                 ? Alert.AlertType.ERROR : Alert.AlertType.WARNING);
         alert.initOwner(stage);

@@ -1,8 +1,8 @@
 package org.latentexplorer.ui;
 
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
+
+import org.latentexplorer.ui.grid.GridView;
 
 /**
  * When the environment variable {@value #VARIABLE} is set, prints one line to stderr once the
@@ -18,21 +18,14 @@ final class StartupReport {
     private StartupReport() {
     }
 
-    /**
-     * Reports the first grid drawn. Call after the grid view is made: its listener queues the
-     * draw, and the report is queued after it.
-     */
-    static void whenFirstGridDrawn(ExplorerViewModel vm) {
+    /** Reports the first decoded grid the grid view draws on screen (it draws nothing before it is laid out). */
+    static void whenFirstGridDrawn(GridView grid, ExplorerViewModel vm) {
         if (System.getenv(VARIABLE) == null) {
             return;
         }
-        vm.grid().renderedProperty().addListener(new ChangeListener<Object>() {
-            @Override
-            public void changed(ObservableValue<?> o, Object before, Object now) {
-                if (now == null) {
-                    return;
-                }
-                o.removeListener(this);
+        java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+        grid.addFrameListener(frame -> {
+            if (reported.compareAndSet(false, true)) {
                 Platform.runLater(() -> System.err.println("first-grid-drawn epoch_ms=" + System.currentTimeMillis()
                         + " jvm_uptime_ms=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                         + " model=" + (vm.session().modelProperty().get() == null ? "" : vm.session().modelProperty().get().title())));

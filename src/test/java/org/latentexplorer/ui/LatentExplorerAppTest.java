@@ -89,6 +89,12 @@ class LatentExplorerAppTest {
         assertTrue(bright > samples / 50 && bright < samples / 2, bright + " bright of " + samples);
     }
 
+    // Shown before its model arrived, the window was styled and laid out twice and the grid came later.
+    @Test
+    void theWindowAppearsWithItsFirstGridDecoded() {
+        assertEquals(Boolean.TRUE, TestWindow.gridDecodedWhenShown());
+    }
+
     @Test
     void draggingMovesTheVisibleRangeByTheDraggedDistance() {
         GridView view = app.gridView();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javafx.scene.image.PixelReader;
@@ -24,7 +25,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * choosers that answer without a dialog and settings and recovery copy in a temporary folder.
  */
 final class TestWindow {
+    /** Whether the last window opened had its grid decoded when it first showed; null before it showed. */
+    private static final AtomicReference<Boolean> GRID_WHEN_SHOWN = new AtomicReference<>();
+
     private TestWindow() {
+    }
+
+    /** Whether the window last opened here had its first grid decoded at the moment it appeared. */
+    static Boolean gridDecodedWhenShown() {
+        return GRID_WHEN_SHOWN.get();
     }
 
     /**
@@ -39,7 +48,15 @@ final class TestWindow {
 
     /** As {@link #open(Path, Supplier)}, exports going to nextExport's file when it gives one. */
     static LatentExplorerApp open(Path tmp, Supplier<Path> nextOpen, Supplier<Path> nextExport) throws Exception {
-        FxToolkit.registerPrimaryStage();
+        javafx.stage.Stage primary = FxToolkit.registerPrimaryStage();
+        AtomicReference<LatentExplorerApp> made = new AtomicReference<>();
+        GRID_WHEN_SHOWN.set(null);
+        javafx.beans.value.ChangeListener<Boolean> shown = (o, was, now) -> {
+            if (now && made.get() != null) {
+                GRID_WHEN_SHOWN.compareAndSet(null, made.get().viewModel().grid().renderedProperty().get() != null);
+            }
+        };
+        FxToolkit.setupFixture(() -> primary.showingProperty().addListener(shown));
         FileDialogs dialogs = new FileDialogs() {
             @Override
             public Optional<Path> modelToOpen(Window owner, Path folder) {
@@ -62,10 +79,15 @@ final class TestWindow {
                 return Optional.of(chosen != null ? chosen : tmp.resolve(suggestedName));
             }
         };
-        LatentExplorerApp app = (LatentExplorerApp) FxToolkit.setupApplication(() -> new LatentExplorerApp(dialogs,
-                tmp.resolve("recovery.lvae"), org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
+        LatentExplorerApp app = (LatentExplorerApp) FxToolkit.setupApplication(() -> {
+            made.set(new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
+                    org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
+            return made.get();
+        });
         waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
+        waitFor(30, primary::isShowing);
         WaitForAsyncUtils.waitForFxEvents();
+        FxToolkit.setupFixture(() -> primary.showingProperty().removeListener(shown));
         return app;
     }
 

@@ -247,7 +247,11 @@ public final class UiBenchmark {
             // The measured training is not the user's: it must not leave a recovery copy behind.
             app = new LatentExplorerApp(FileDialogs.NATIVE, null);
             app.start(stage);
-            app.gridView().addFrameListener(frames::add);
+            app.gridView().addFrameListener(f -> {
+                frames.add(f);
+                // The first frame is drawn once the window is shown and laid out, after the grid arrived.
+                Platform.runLater(this::checkFirstGrid);
+            });
             startReturned[0] = System.nanoTime();
             // Listeners run in order: GridView's draw was queued first, so this check runs after it.
             app.viewModel().grid().renderedProperty().addListener((obs, a, b) -> {

@@ -320,9 +320,12 @@ public final class GridView extends Region {
     /** Draws everything now. */
     void draw() {
         long t0 = System.nanoTime();
-        GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;   // not laid out yet (the window not shown): the first frame is the first on screen
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background);
         g.fillRect(0, 0, w, h);
         double x0 = plotX();

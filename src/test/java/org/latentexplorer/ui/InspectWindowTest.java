@@ -68,10 +68,17 @@ class InspectWindowTest {
         panelFitsAt1024By768AndGrowsWithTheUiScale(pane);
 
         // Zoomed in on mu, the 1-sigma ellipse is large: its four extreme points are drawn in its colour.
+        // The pointer still rests where it clicked: the magnified tile beside it, drawn over everything
+        // once the zoomed grid is decoded, could hide part of the ellipse. The grid is looked at decoded.
         PosteriorEllipse one = inspect.ellipses().get(0);
         double half = Math.max(one.rx(), one.ry()) * 4;
-        robot.interact(() -> grid.viewportProperty().set(new Viewport(one.cx() - half, one.cx() + half,
-                one.cy() - half, one.cy() + half)));
+        Viewport zoomed = new Viewport(one.cx() - half, one.cx() + half, one.cy() - half, one.cy() + half);
+        robot.interact(() -> {
+            grid.magnifyProperty().set(false);
+            grid.viewportProperty().set(zoomed);
+        });
+        TestWindow.waitFor(() -> grid.renderedProperty().get() != null
+                && zoomed.equals(grid.renderedProperty().get().request().view()));
         WaitForAsyncUtils.waitForFxEvents();
         GridView view = app.gridView();
         WritableImage shot = TestWindow.snapshot(view);

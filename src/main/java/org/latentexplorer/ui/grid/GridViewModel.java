@@ -129,16 +129,7 @@ public final class GridViewModel {
         LatentSpaceWorker worker = session.worker();
         this.gridJob = worker.latest(space -> request -> {
             long t0 = System.nanoTime();
-            int[] reuse = spare.getAndSet(null);
-            TileMap.Shown shown = tiles.show(space, request.lattice(), request.view(), request.slice(), request.mode(),
-                    reuse);
-            if (reuse != null && (shown.mosaic() == composed || shown.mosaic().argb() != reuse)) {
-                spare.compareAndSet(null, reuse);   // not written: keep it for the next change
-            }
-            if (shown.mosaic() != composed) {
-                composed = shown.mosaic();
-                composedContinuity = RenderedGrid.continuityOf(request, composed);
-            }
+            TileMap.Shown shown = compose(space, request, spare.getAndSet(null));
             return new RenderedGrid(request, shown.tiles(), shown.mosaic(), shown.decodedTiles(), System.nanoTime() - t0,
                     composedContinuity);
         });
@@ -146,11 +137,9 @@ public final class GridViewModel {
         // UI thread is busy (building the window, at start); its first request then finds them.
         worker.warmUpWith(space -> {
             GridRequest last = lastAsked;
-            int k = space.config().latent();
-            GridRequest q = last.slice().latent() == k ? last : new GridRequest(last.view(), last.lattice(),
-                    LatentSlice.firstTwo(k), last.steps(), last.mode(), last.requestedNanos());
-            composed = tiles.show(space, q.lattice(), q.view(), q.slice(), q.mode(), null).mosaic();
-            composedContinuity = RenderedGrid.continuityOf(q, composed);
+            LatentSlice s = sliceFor(last.slice(), space.config().latent());
+            compose(space, s == last.slice() ? last : new GridRequest(last.view(), last.lattice(), s, last.steps(),
+                    last.mode(), last.requestedNanos()), null);
         });
         this.pointJob = worker.latest(space -> q -> new SelectedImage(q.z(), space.config().rows(),
                 space.config().cols(), space.decode(q.z(), q.mode())));
@@ -354,9 +343,7 @@ public final class GridViewModel {
 
     private void modelChanged(ModelConfig config) {
         modelReady = false;
-        if (slice.get().latent() != config.latent()) {
-            slice.set(LatentSlice.firstTwo(config.latent()));
-        }
+        slice.set(sliceFor(slice.get(), config.latent()));
         rendered.set(null);
         selectedImage.set(null);
     }
@@ -366,6 +353,27 @@ public final class GridViewModel {
         modelReady = true;
         requestGrid();
         requestPoint();
+    }
+
+    /**
+     * The tiles a request shows, decoding those missing, and the continuity of their mosaic when it
+     * is a new one; pixels go into reuse when they can. Decode lane only.
+     */
+    private TileMap.Shown compose(LatentSpace space, GridRequest request, int[] reuse) {
+        TileMap.Shown shown = tiles.show(space, request.lattice(), request.view(), request.slice(), request.mode(), reuse);
+        if (reuse != null && (shown.mosaic() == composed || shown.mosaic().argb() != reuse)) {
+            spare.compareAndSet(null, reuse);   // not written: keep it for the next change
+        }
+        if (shown.mosaic() != composed) {
+            composed = shown.mosaic();
+            composedContinuity = RenderedGrid.continuityOf(request, composed);
+        }
+        return shown;
+    }
+
+    /** The plane a model of k latent dimensions shows: the one given while it fits, else its first two. */
+    private static LatentSlice sliceFor(LatentSlice slice, int k) {
+        return slice.latent() == k ? slice : LatentSlice.firstTwo(k);
     }
 
     private void requestGrid() {

@@ -36,6 +36,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.runtime.JavaHeap;
 import org.latentexplorer.runtime.Settings;
 import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.compare.CompareMode;
@@ -138,6 +139,8 @@ public final class LatentExplorerApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        // The window lives for hours and makes many short-lived arrays: no idle heap kept for them.
+        JavaHeap.keepCompact();
         AssetLocator assets = AssetLocator.fromEnvironment();
         tasks = new FxTasks();
         vm = new ExplorerViewModel(tasks, assets, recoveryFile);

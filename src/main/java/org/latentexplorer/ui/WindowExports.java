@@ -10,7 +10,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
 import org.latentexplorer.explore.Exports;
-import org.latentexplorer.model.Network;
 import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.modelinfo.ModelDescription;
 import org.latentexplorer.ui.session.CurrentModel;
@@ -77,7 +76,7 @@ final class WindowExports {
             return;
         }
         dialogs.exportTo(owner.get(), folder, baseName(m) + "-encoded.csv").ifPresent(file ->
-                write(file, () -> Exports.writeText(file, Exports.encodedCsv(Network.from(m.toSave()), split.test()))));
+                write(file, () -> Exports.writeText(file, Exports.encodedCsv(m.network(), split.test()))));
     }
 
     private interface Writing {

@@ -517,6 +517,8 @@ public final class UiBenchmark {
         waitFor("training to run", () -> runningNanos != 0);
         ObjectNode starting = node();
         starting.put("start_to_running_ms", ms(runningNanos - startNanos));
+        // To line the phase up with the JVM's own logs (-Xlog:gc, -Xlog:safepoint), which count from its start.
+        starting.put("running_at_jvm_uptime_ms", ms(runningNanos - jvmStartNanos));
         int running = fx(() -> {
             // A little past the switch to RUNNING, so begin() and the first redraw count as starting.
             starting.set("pulses", pulses.stats(before, pulses.mark()));

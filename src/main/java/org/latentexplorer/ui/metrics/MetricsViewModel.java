@@ -237,7 +237,7 @@ public final class MetricsViewModel {
         state.set("Measuring ...");
         // The weights as of now: the model's own, or a consistent snapshot of a running training.
         tasks.submit(Tasks.Lane.MEASURE, () -> {
-            Network network = Network.from(r.model().toSave());
+            Network network = r.model().network();
             DataSplit data = capped(r.data());
             NetworkModel model = new NetworkModel(network);
             AggregatePosterior aggregate = AggregatePosterior.of(

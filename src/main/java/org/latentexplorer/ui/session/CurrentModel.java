@@ -55,6 +55,20 @@ public record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         return saved.info().containsKey(Dl4jImporter.IMPORTED_FROM);
     }
 
+    /**
+     * The weights as of now in a network of their own, to measure or export: the model's, or those
+     * of the running training between two of its iterations, with its hyper-parameters of the
+     * moment (any thread). Unlike {@link #toSave()} it copies neither Adam's moments nor the history:
+     * for the default VAE, 5 MB of weights copied natively instead of 16 MB of new Java arrays.
+     */
+    public Network network() {
+        Network network = new Network(liveConfig(), saved.params());
+        if (run != null) {
+            run.copyWeightsTo(network);
+        }
+        return network;
+    }
+
     /** Everything to write to a model file now; during training a consistent snapshot (any thread). */
     public SavedModel toSave() {
         if (run == null) {

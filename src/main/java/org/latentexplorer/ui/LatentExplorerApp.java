@@ -90,6 +90,7 @@ public final class LatentExplorerApp extends Application {
     private SamplingPane sampling;
     private PlanePane plane;
     private InspectPane inspect;
+    private ModelPane modelPane;
     private CompareView compareView;
     private RateDistortionChart rateDistortion;
     private InterpolatePane interpolate;
@@ -177,7 +178,8 @@ public final class LatentExplorerApp extends Application {
         metrics = new MetricsPane(vm.metrics());
         MetricsOverlay.attach(grid, vm.metrics());
 
-        VBox left = new VBox(14, new ModelPane(vm), trainingPane);
+        modelPane = new ModelPane(vm);
+        VBox left = new VBox(14, modelPane, trainingPane);
         left.getStyleClass().add("side");
         ScrollPane leftScroll = scroll(left);
         VBox right = new VBox(14, selection, inspect, sampling, interpolate, plane, metrics);
@@ -675,6 +677,10 @@ public final class LatentExplorerApp extends Application {
 
     TrainingPane trainingPane() {
         return trainingPane;
+    }
+
+    ModelPane modelPane() {
+        return modelPane;
     }
 
     SelectionPane selectionPane() {

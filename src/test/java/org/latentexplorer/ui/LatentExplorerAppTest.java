@@ -192,6 +192,8 @@ class LatentExplorerAppTest {
         robot.interact(() -> app.trainingPane().knob("vae", "beta").slider.setValue(KnobViewModel.positionOf(training.knob("vae", "beta").knob(), 4)));
         assertEquals(4.0, training.betaProperty().get(), 1e-9);
         assertEquals(4.0, training.runningKind().value("beta"), 1e-9);
+        // The model pane says what the model is now, not what it started as.
+        waitFor(30, () -> TestWindow.onFx(() -> app.modelPane().describedKind()).startsWith("VAE (\u03b2 = 4)"));
         // ... and the curves record it.
         waitFor(30, () -> training.curves().weight().stream().anyMatch(p -> p.y() == 4.0));
         // The rate-distortion line gains a dot per epoch; the earlier dots stay as they are.

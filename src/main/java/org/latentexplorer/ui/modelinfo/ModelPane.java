@@ -27,8 +27,14 @@ public final class ModelPane extends VBox {
         getChildren().add(Controls.section("Model", title, shape, data, quality));
         vm.session().modelProperty().addListener((o, a, b) -> update(vm));
         vm.session().dirtyProperty().addListener((o, a, b) -> update(vm));
-        vm.training().curvesVersionProperty().addListener((o, a, b) -> updateQuality(vm));
+        // While a training runs, what it reports (and a beta changed during it) shows as it comes.
+        vm.training().curvesVersionProperty().addListener((o, a, b) -> updateLive(vm));
         update(vm);
+    }
+
+    /** What the pane says the model is ("VAE (\u03b2 = 1), k = 2, hidden 512,256, ..."). */
+    public String describedKind() {
+        return shape.getText();
     }
 
     private void update(ExplorerViewModel vm) {
@@ -41,16 +47,17 @@ public final class ModelPane extends VBox {
             return;
         }
         title.setText(m.title() + (vm.session().isDirty() ? "  \u2022 unsaved" : ""));
-        shape.setText(ModelDescription.shape(m.config()));
         data.setText(ModelDescription.data(m));
-        updateQuality(vm);
+        updateLive(vm);
     }
 
-    private void updateQuality(ExplorerViewModel vm) {
+    /** The kind with its hyper-parameters of the moment, and the model's quality so far. */
+    private void updateLive(ExplorerViewModel vm) {
         CurrentModel m = vm.session().modelProperty().get();
         if (m == null) {
             return;
         }
+        shape.setText(ModelDescription.shape(m.liveConfig()));
         quality.setText(ModelDescription.quality(m));
     }
 }

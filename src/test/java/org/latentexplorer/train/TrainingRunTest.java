@@ -23,12 +23,12 @@ import org.latentexplorer.model.Network;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.model.Vae;
 
-class TrainingRunTest {
+public class TrainingRunTest {
 
     private static final ModelConfig SMALL = ModelConfig.of(new Vae(1), 6, 6, List.of(32, 16), 2, Bernoulli.INSTANCE);
 
     /** Bars at random positions: simple images a small VAE can learn. */
-    static ImageSet bars(int n, long seed) {
+    public static ImageSet bars(int n, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         byte[] px = new byte[n * 36];
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.data.ImageSet;
 import org.latentexplorer.model.Bernoulli;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Network;
@@ -17,6 +16,7 @@ import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.model.Vae;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.train.TrainingRun;
+import org.latentexplorer.train.TrainingRunTest;
 import org.latentexplorer.train.TrainingSettings;
 
 class CurrentModelTest {
@@ -24,7 +24,7 @@ class CurrentModelTest {
 
     @Test
     void aModelNotTrainingIsMeasuredWithItsSavedWeights() {
-        SavedModel saved = new TrainingRun(new Network(SMALL, 3), bars(40, 1), bars(10, 2),
+        SavedModel saved = new TrainingRun(new Network(SMALL, 3), TrainingRunTest.bars(40, 1), TrainingRunTest.bars(10, 2),
                 TrainingSettings.defaults(1, 3)).checkpoint(Map.of());
         Network network = new CurrentModel(null, saved, null).network();
         assertArrayEquals(saved.params(), network.paramsToArray());
@@ -33,7 +33,7 @@ class CurrentModelTest {
 
     @Test
     void aTrainingModelIsMeasuredWithTheRunsWeightsAndBetaOfTheMomentNotThoseItStartedFrom() {
-        TrainingRun run = new TrainingRun(new Network(SMALL, 3), bars(200, 1), bars(40, 2), TrainingSettings.defaults(2, 3));
+        TrainingRun run = new TrainingRun(new Network(SMALL, 3), TrainingRunTest.bars(200, 1), TrainingRunTest.bars(40, 2), TrainingSettings.defaults(2, 3));
         SavedModel atStart = run.checkpoint(Map.of());
         run.run(TrainingListener.NONE);
         run.setKnob("beta", 4.0);
@@ -49,17 +49,5 @@ class CurrentModelTest {
         run.setKnob("beta", 1.0);
         run.run(TrainingListener.NONE);
         assertArrayEquals(snapshot.params(), network.paramsToArray());
-    }
-
-    private static ImageSet bars(int n, long seed) {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        byte[] px = new byte[n * 36];
-        for (int i = 0; i < n; i++) {
-            int row = r.nextInt(6);
-            for (int c = 0; c < 6; c++) {
-                px[i * 36 + row * 6 + c] = (byte) 255;
-            }
-        }
-        return new ImageSet("bars", 6, 6, px, null);
     }
 }

@@ -268,8 +268,8 @@ class LatentExplorerAppTest {
         TestWindow.clickDialogButton(robot, "OK");
     }
 
-    @Test
-    void aModelWithThreeLatentDimensionsLetsTheUserPickThePlaneAndHoldTheThird() throws Exception {
+    /** Opens a new (untrained) VAE with three latent dimensions, k3.lvae, and waits for its grid. */
+    private GridViewModel openThreeDimensionalModel() throws Exception {
         var config = org.latentexplorer.model.ModelConfig.of(new org.latentexplorer.model.Vae(1), 28, 28,
                 java.util.List.of(32), 3, org.latentexplorer.model.Bernoulli.INSTANCE);
         var vae = new org.latentexplorer.model.Network(config, 5);
@@ -281,6 +281,12 @@ class LatentExplorerAppTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         GridViewModel grid = app.viewModel().grid();
         waitFor(30, () -> grid.renderedProperty().get() != null && grid.renderedProperty().get().request().slice().latent() == 3);
+        return grid;
+    }
+
+    @Test
+    void aModelWithThreeLatentDimensionsLetsTheUserPickThePlaneAndHoldTheThird() throws Exception {
+        GridViewModel grid = openThreeDimensionalModel();
         assertEquals("k3.lvae", app.viewModel().session().modelProperty().get().title());
 
         // Across z3 instead of z1: the plane is z3 x z2, z1 held (at 0).
@@ -587,6 +593,39 @@ class LatentExplorerAppTest {
         javafx.geometry.Bounds sample = app.samplingPane().sample.localToScene(app.samplingPane().sample.getLayoutBounds());
         assertTrue(sample.getMaxX() <= 1024, sample.toString());
         assertTrue(app.gridView().plotSide() >= 380, "grid " + app.gridView().plotSide());
+    }
+
+    @Test
+    void at1024By768NoNameOrChoiceIsCutShort() throws Exception {
+        openThreeDimensionalModel();
+        // The longest kind's name, and a held dimension's slider (its name was cut to "...").
+        robot.interact(() -> app.viewModel().training().kindProperty().set(
+                org.latentexplorer.model.ModelKinds.byId("probabilistic-ae")));
+        resizeTo(1024, 768);
+        assertTrue(cutShort(app.gridView().getScene().getRoot()).isEmpty(),
+                () -> cutShort(app.gridView().getScene().getRoot()).toString());
+    }
+
+    /**
+     * Every shown label, button or choice whose text ends in an ellipsis, apart from those given a
+     * fixed number of lines on purpose (their whole text is in a tooltip).
+     */
+    private static java.util.List<String> cutShort(javafx.scene.Parent p) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible() || n.getStyleClass().stream().anyMatch(c -> c.startsWith("lines-"))) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                    && l.lookup(".text") instanceof javafx.scene.text.Text shown && !shown.getText().equals(l.getText())
+                    && (shown.getText().endsWith("...") || shown.getText().endsWith("\u2026"))) {
+                out.add(l.getClass().getSimpleName() + " \"" + l.getText() + "\" shown as \"" + shown.getText() + "\"");
+            }
+            if (n instanceof javafx.scene.Parent q) {
+                out.addAll(cutShort(q));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -7,6 +7,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.latentexplorer.explore.LatentSlice;
@@ -119,7 +120,10 @@ public final class PlanePane extends VBox {
                         vm.setHeld(dim, Math.round(b.doubleValue() * 10) / 10.0);
                     });
                     Controls.tip(s, "Holds z" + (d + 1) + " at this value for every point of the grid (0 is the prior's mean).");
-                    held.addRow(row++, new Label("z" + (d + 1)), s, value);
+                    Label name = new Label("z" + (d + 1));
+                    // Never cut to "...": on a narrow panel the slider gives up the room instead.
+                    name.setMinWidth(Region.USE_PREF_SIZE);
+                    held.addRow(row++, name, s, value);
                     GridPane.setHgrow(s, Priority.ALWAYS);
                 }
             }

@@ -164,7 +164,10 @@ public final class TrainingPane extends VBox {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
-        form.addRow(row++, new Label("Kind"), kind);
+        // The kind across the whole form, unlabelled (its choices name themselves): beside the
+        // labels' column, "Sparse autoencoder" was cut short at 1024 x 768.
+        kind.setAccessibleText("Kind of model");
+        form.add(kind, 0, row++, 2, 1);
         form.addRow(row++, new Label("Dataset"), dataset);
         form.addRow(row++, new Label("Latent k"), latent);
         form.addRow(row++, new Label("Hidden"), hidden);

@@ -342,6 +342,32 @@ class LatentExplorerAppTest {
     }
 
     @Test
+    void aPenaltyThatIsNeverNegativeGetsNoAxisBelowZeroFromASavedHistoryAlone() throws Exception {
+        var kind = org.latentexplorer.model.ModelKinds.byId("probabilistic-ae");
+        var config = org.latentexplorer.model.ModelConfig.of(kind, 28, 28, java.util.List.of(32), 2,
+                org.latentexplorer.model.Bernoulli.INSTANCE);
+        // ||f(x)||^2 from 40 to 620 over ten epochs, as a recovered training's history holds it.
+        java.util.List<org.latentexplorer.model.TrainingHistory.Epoch> epochs = new java.util.ArrayList<>();
+        for (int e = 1; e <= 10; e++) {
+            epochs.add(new org.latentexplorer.model.TrainingHistory.Epoch(e, 1, 0, 180 - 4 * e, 40 + 64 * (e - 1),
+                    182 - 4 * e, 40 + 64 * (e - 1), 9000));
+        }
+        Path file = tmp.resolve("pae.lvae");
+        org.latentexplorer.model.ModelFile.write(file, new org.latentexplorer.model.SavedModel(config,
+                new org.latentexplorer.model.Network(config, 5).paramsToArray(), null,
+                new org.latentexplorer.model.TrainingHistory(epochs), java.util.Map.of("dataset", "mnist")));
+        nextOpen.set(file);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(30, () -> app.viewModel().session().modelProperty().get().title().equals("pae.lvae"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var y = (javafx.scene.chart.NumberAxis) app.charts().kl.getYAxis();
+        assertEquals(0, y.getLowerBound(), 1e-9, "the axis of ||f(x)||^2 starts at 0");
+        assertTrue(y.getUpperBound() >= 620, "and reaches the last epoch's " + y.getUpperBound());
+    }
+
+    @Test
     void resizingTheWindowLaysTheGridOutAgainAtTheNewSize() throws Exception {
         GridView view = app.gridView();
         javafx.stage.Stage stage = (javafx.stage.Stage) view.getScene().getWindow();

@@ -270,10 +270,13 @@ public final class ChartsPane extends HBox {
             y.setAutoRanging(true);
             return;
         }
+        // A term that is never negative (KL, a norm, a Bernoulli reconstruction) gets no axis below 0,
+        // whether its curve came from this training or only from a model's saved epochs.
+        boolean nonNegative = lo >= 0 && (train.size() == 0 || minOf(train) >= 0);
         double pad = Math.max((hi - lo) * 0.08, Math.max(Math.abs(hi) * 0.01, 0.05));
         lo -= pad;
         hi += pad;
-        if (lo < 0 && train.size() > 0 && minOf(train) >= 0) {
+        if (lo < 0 && nonNegative) {
             lo = 0;
         }
         double step = org.latentexplorer.explore.AxisTicks.step(lo, hi, 5);

@@ -146,7 +146,15 @@ public final class UiBenchmark {
         }
         startWindow();
         if (o.soakEpochs() > 0) {
+            if (sampler != null) {
+                sampler.always(false);
+                stalls.set("start_until_grid", sampler.take());
+            }
             out.set("soak", soakPhase(app.gridView(), app.viewModel(), o.soakEpochs()));
+            if (sampler != null) {
+                stalls.set("soak", sampler.take());
+                out.set("stalls", stalls);
+            }
             out.put("peak_rss_mb", round(ProcessStats.peakRssMb(), 1));
             out.put("load_average_at_end", loadAverage());
             return;

@@ -632,6 +632,21 @@ class LatentExplorerAppTest {
                 () -> cutShort(app.gridView().getScene().getRoot()).toString());
     }
 
+    @Test
+    void at1024By768AnEarlierRunsLegendLeavesTheChartsTheirTitles() throws Exception {
+        // A kind with a long name, so that the earlier run's label is long too.
+        robot.interact(() -> app.viewModel().training().kindProperty().set(
+                org.latentexplorer.model.ModelKinds.byId("sparse-ae")));
+        trainBrieflyAndCancel();
+        robot.interact(() -> app.viewModel().session().discardRecovery());
+        robot.interact(() -> app.viewModel().session().open(app.viewModel().session().shippedModel()));
+        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().session().modelProperty().get().title()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.charts().lookup(".earlier-run-label") != null, "the run is kept as an earlier run");
+        resizeTo(1024, 768);
+        assertTrue(cutShort(app.charts()).isEmpty(), () -> cutShort(app.charts()).toString());
+    }
+
     /**
      * Every shown label, button or choice whose text ends in an ellipsis, apart from those given a
      * fixed number of lines on purpose (their whole text is in a tooltip).

@@ -339,7 +339,10 @@ public final class ChartsPane extends HBox {
                         + ": its curves stay, faded, until Clear.");
                 l.getGraphic().getStyleClass().add("earlier-run");
                 l.getStyleClass().add("earlier-run-label");
-                l.setMaxWidth(130);
+                // One line, its whole text in the tooltip; narrow enough that at 1024 x 768 the
+                // charts keep their titles whole ("Reconstruc..." with 130 px).
+                Controls.lines(l, 1);
+                l.setMaxWidth(84);
                 l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
                 legend.add(l);
             }

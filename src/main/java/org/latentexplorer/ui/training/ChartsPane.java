@@ -342,7 +342,7 @@ public final class ChartsPane extends HBox {
                 // One line, its whole text in the tooltip; narrow enough that at 1024 x 768 the
                 // charts keep their titles whole ("Reconstruc..." with 130 px).
                 Controls.lines(l, 1);
-                l.setMaxWidth(84);
+                l.setMaxWidth(110);
                 l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
                 legend.add(l);
             }

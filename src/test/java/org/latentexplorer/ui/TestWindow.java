@@ -48,15 +48,8 @@ final class TestWindow {
 
     /** As {@link #open(Path, Supplier)}, exports going to nextExport's file when it gives one. */
     static LatentExplorerApp open(Path tmp, Supplier<Path> nextOpen, Supplier<Path> nextExport) throws Exception {
-        javafx.stage.Stage primary = FxToolkit.registerPrimaryStage();
-        AtomicReference<LatentExplorerApp> made = new AtomicReference<>();
+        FxToolkit.registerPrimaryStage();   // starts the toolkit
         GRID_WHEN_SHOWN.set(null);
-        javafx.beans.value.ChangeListener<Boolean> shown = (o, was, now) -> {
-            if (now && made.get() != null) {
-                GRID_WHEN_SHOWN.compareAndSet(null, made.get().viewModel().grid().renderedProperty().get() != null);
-            }
-        };
-        FxToolkit.setupFixture(() -> primary.showingProperty().addListener(shown));
         FileDialogs dialogs = new FileDialogs() {
             @Override
             public Optional<Path> modelToOpen(Window owner, Path folder) {
@@ -79,15 +72,23 @@ final class TestWindow {
                 return Optional.of(chosen != null ? chosen : tmp.resolve(suggestedName));
             }
         };
-        LatentExplorerApp app = (LatentExplorerApp) FxToolkit.setupApplication(() -> {
-            made.set(new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
-                    org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties"))));
-            return made.get();
+        LatentExplorerApp app = new LatentExplorerApp(dialogs, tmp.resolve("recovery.lvae"),
+                org.latentexplorer.runtime.Settings.load(tmp.resolve("settings.properties")));
+        // A stage of its own, as the program's window has: TestFX's primary stage lives through every
+        // test, and what one window leaves on it (listeners, icons) would keep that window alive.
+        javafx.stage.Stage stage = FxToolkit.setupFixture(() -> {
+            javafx.stage.Stage s = new javafx.stage.Stage();
+            s.showingProperty().addListener((o, was, now) -> {
+                if (now) {
+                    GRID_WHEN_SHOWN.compareAndSet(null, app.viewModel().grid().renderedProperty().get() != null);
+                }
+            });
+            app.start(s);
+            return s;
         });
         waitFor(30, () -> app.viewModel().grid().renderedProperty().get() != null);
-        waitFor(30, primary::isShowing);
+        waitFor(30, stage::isShowing);
         WaitForAsyncUtils.waitForFxEvents();
-        FxToolkit.setupFixture(() -> primary.showingProperty().removeListener(shown));
         return app;
     }
 

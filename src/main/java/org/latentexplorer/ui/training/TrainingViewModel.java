@@ -124,6 +124,7 @@ public final class TrainingViewModel {
      * or before it started. Diverged weights may be NaN, or finite but give a NaN loss.
      */
     private SavedModel lastGood;
+    private final RecoveryCopies recoveryCopies;
     private long iterationsThisRun;
     private long totalIterations;
     private double samplesPerSecond;
@@ -135,6 +136,7 @@ public final class TrainingViewModel {
         this.session = session;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.recoveryCopies = new RecoveryCopies(session::keepForRecovery, System::nanoTime);
         for (ModelKind k : ModelKinds.all()) {
             List<KnobViewModel> list = new ArrayList<>();
             for (Knob knob : k.knobs()) {
@@ -446,6 +448,7 @@ public final class TrainingViewModel {
     private void begin(Prepared p) {
         prepared = p;
         lastGood = p.before();
+        recoveryCopies.runStarted();
         run = p.run();
         iterations.clear();
         epochsDone.clear();
@@ -496,6 +499,7 @@ public final class TrainingViewModel {
             notifier.status("Training resumed");
         } else if (state.get() == State.RUNNING) {
             run.pause();
+            recoveryCopies.flush();
             state.set(State.PAUSED);
             notifier.status("Training paused; the grid shows the weights so far");
             refreshDisplay(true);
@@ -602,8 +606,9 @@ public final class TrainingViewModel {
 
     /**
      * Takes the weights at the end of an epoch, once: to go back to should the run diverge later, and
-     * as the recovery copy. Weights that are no longer finite are neither: the recovery copy keeps the
-     * last good ones too. (One snapshot is 16 MB of weights and Adam's moments for the default VAE.)
+     * for the recovery copy ({@link RecoveryCopies}: not every epoch's). Weights that are no longer
+     * finite are neither: the recovery copy keeps the last good ones too. (One snapshot is 16 MB of
+     * weights and Adam's moments for the default VAE.)
      */
     private void keepEpoch() {
         CurrentModel m = session.model();
@@ -618,7 +623,7 @@ public final class TrainingViewModel {
         }, snapshot -> {
             if (run == r && snapshot != null) {
                 lastGood = snapshot;
-                session.keepForRecovery(snapshot);
+                recoveryCopies.epochEnded(snapshot);
             }
         }, failure -> { });
     }
@@ -649,6 +654,7 @@ public final class TrainingViewModel {
             session.refreshWeights(target -> target.copyFrom(Network.from(done)), () -> { },
                     notifier.statusOnError("Could not redraw the trained model"));
         }
+        recoveryCopies.runEnded();
         boolean unsaved = session.hasUnsavedTraining();
         if (unsaved) {
             session.keepForRecovery();

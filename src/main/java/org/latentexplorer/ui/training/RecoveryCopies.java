@@ -1,0 +1,71 @@
+package org.latentexplorer.ui.training;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.latentexplorer.model.SavedModel;
+
+/**
+ * When a training's epoch snapshots go to the recovery copy. A snapshot of the default VAE is 16 MB,
+ * written, hashed and synced to disk; the shipped MNIST split ends an epoch every second, so a copy
+ * per epoch would keep the disk and a core busy for nothing. The first snapshot of a run is written
+ * at once (a crash after one epoch already finds it), later ones at most once per interval; the
+ * newest one not yet written waits, and goes to disk when the training pauses. The end of a run
+ * writes its own copy (see {@link TrainingViewModel}). Not thread-safe: the UI thread owns it.
+ */
+final class RecoveryCopies {
+    /** At most one copy per this interval while a training runs: at most this much training is lost to a crash. */
+    static final Duration INTERVAL = Duration.ofSeconds(10);
+
+    private final Consumer<SavedModel> writer;
+    private final LongSupplier nanoTime;
+    private final long intervalNanos = INTERVAL.toNanos();
+    private boolean wroteThisRun;
+    private long lastWrite;
+    private SavedModel waiting;
+
+    /**
+     * @param writer   writes a snapshot to the recovery copy (in the background)
+     * @param nanoTime the clock, {@link System#nanoTime} but in tests
+     */
+    RecoveryCopies(Consumer<SavedModel> writer, LongSupplier nanoTime) {
+        this.writer = writer;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A new run: its first snapshot is written at once. */
+    void runStarted() {
+        wroteThisRun = false;
+        waiting = null;
+    }
+
+    /** The snapshot at the end of an epoch: written now, or kept until the interval has passed or the run pauses. */
+    void epochEnded(SavedModel snapshot) {
+        long now = nanoTime.getAsLong();
+        if (wroteThisRun && now - lastWrite < intervalNanos) {
+            waiting = snapshot;
+            return;
+        }
+        write(snapshot, now);
+    }
+
+    /** The run paused (or is about to stop): the newest snapshot not yet on disk goes there now. */
+    void flush() {
+        if (waiting != null) {
+            write(waiting, nanoTime.getAsLong());
+        }
+    }
+
+    /** The run ended and wrote its final copy: nothing waits any more. */
+    void runEnded() {
+        waiting = null;
+    }
+
+    private void write(SavedModel snapshot, long now) {
+        waiting = null;
+        wroteThisRun = true;
+        lastWrite = now;
+        writer.accept(snapshot);
+    }
+}

@@ -192,6 +192,9 @@ class LatentExplorerAppTest {
         robot.interact(() -> app.trainingPane().knob("vae", "beta").slider.setValue(KnobViewModel.positionOf(training.knob("vae", "beta").knob(), 4)));
         assertEquals(4.0, training.betaProperty().get(), 1e-9);
         assertEquals(4.0, training.runningKind().value("beta"), 1e-9);
+        // The status bar no longer says the beta the training started with.
+        assertTrue(TestWindow.onFx(() -> app.viewModel().notifier().statusProperty().get()).startsWith("\u03b2 = 4 from epoch "),
+                TestWindow.onFx(() -> app.viewModel().notifier().statusProperty().get()));
         // The model pane says what the model is now, not what it started as.
         waitFor(30, () -> TestWindow.onFx(() -> app.modelPane().describedKind()).startsWith("VAE (\u03b2 = 4)"));
         // ... and the curves record it.

@@ -145,6 +145,9 @@ public final class TrainingViewModel {
                 vm.valueProperty().addListener((o, a, b) -> {
                     if (run != null && run.kind().id().equals(k.id())) {
                         run.setKnob(knob.key(), b.doubleValue());
+                        // The status bar said the value the training started with.
+                        notifier.status(String.format("%s = %s from epoch %d of the training (was %s)",
+                                knob.symbol(), shortNumber(b.doubleValue()), currentEpoch, shortNumber(a.doubleValue())));
                     }
                 });
                 list.add(vm);
@@ -692,6 +695,11 @@ public final class TrainingViewModel {
         return String.format(java.util.Locale.ROOT, "The loss became infinite or NaN in epoch %d: a learning rate of %s"
                 + " is too large for this model and data. %s Train again with a smaller learning rate, such as %s.",
                 epoch, trim(learningRate), back, trim(smaller));
+    }
+
+    /** Three significant digits at most: 4, 2.37, 0.001. */
+    static String shortNumber(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String trim(double v) {

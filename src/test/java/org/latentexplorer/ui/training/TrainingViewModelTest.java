@@ -549,6 +549,15 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aValueChangedWhileTrainingIsSaidInFewDigits() {
+        assertEquals("4", TrainingViewModel.shortNumber(4.0));
+        assertEquals("2.37", TrainingViewModel.shortNumber(2.3700000001));
+        assertEquals("0.001", TrainingViewModel.shortNumber(0.001));
+        assertEquals("0", TrainingViewModel.shortNumber(0));
+        assertEquals("12.3", TrainingViewModel.shortNumber(12.345));
+    }
+
+    @Test
     void aDivergedTrainingGivesItsAdviceOnce() {
         ExplorerViewModel vm = empty(new DirectTasks());
         TrainingViewModel t = vm.training();

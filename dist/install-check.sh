@@ -165,11 +165,14 @@ echo "      left in the home folder (the user's own files, and caches): $home_mb
 
 deb_mb=$(du -m "$deb" | cut -f1)
 jq_starts=$(printf '%s,' "${starts[@]}"); jq_starts=${jq_starts%,}
+# printf repeats its format once even for no arguments: no failures must be [], not [""].
+jq_failures=""
+[ ${#failures[@]} -eq 0 ] || { jq_failures=$(printf '"%s",' "${failures[@]}"); jq_failures=${jq_failures%,}; }
 cat > "$out/install-check.json" <<EOF
 {"deb": "$(basename "$deb")", "deb_bytes": $(stat -c %s "$deb"),
  "start_ms": [${jq_starts//none/null}], "first_start_ms": ${starts[0]//none/null},
  "double_click": "${opened#* }", "home_mb_after_starts": $home_mb,
- "failures": [$(printf '"%s",' "${failures[@]}" | sed 's/,$//')]}
+ "failures": [$jq_failures]}
 EOF
 echo "bench/out/install-check.json: $(cat "$out/install-check.json" | tr -d '\n')"
 if [ ${#failures[@]} -gt 0 ]; then

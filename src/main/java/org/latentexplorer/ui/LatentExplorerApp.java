@@ -262,8 +262,8 @@ public final class LatentExplorerApp extends Application {
         }
         revealWhenGridReady();
         vm.session().recoveredModel().ifPresent(file -> vm.notifier().tell("Unsaved training was kept",
-                "A model trained in an earlier session was not saved before the window closed. A copy from its last"
-                        + " finished epoch is in " + file + ": open it with File > Open Recovered Training, then save it."));
+                "A model trained in an earlier session was not saved before the window closed. A copy from one of its"
+                        + " last finished epochs is in " + file + ": open it with File > Open Recovered Training, then save it."));
     }
 
     @Override

@@ -11,18 +11,21 @@ import org.latentexplorer.model.SavedModel;
  * and Adam's moments) is a 13 MB file, written, hashed and synced to disk; the shipped MNIST split
  * ends an epoch about every second, and a copy per epoch wrote 89 MB in 20 s of training for a
  * window that had lost at most a second's work. The first snapshot of a run is written
- * at once (a crash after one epoch already finds it), later ones at most once per interval; the
- * newest one not yet written waits, and goes to disk when the training pauses. The end of a run
- * writes its own copy (see {@link TrainingViewModel}). Not thread-safe: the UI thread owns it.
+ * at once (a crash after one epoch already finds it), later ones at most once per interval, so a
+ * crash loses at most the interval and an epoch; the newest one not yet written waits, and goes to
+ * disk when the training pauses, as does every snapshot that arrives while it is paused (an epoch
+ * can end just after the pause was asked for). The end of a run writes its own copy (see
+ * {@link TrainingViewModel}). Not thread-safe: the UI thread owns it.
  */
 final class RecoveryCopies {
-    /** At most one copy per this interval while a training runs: at most this much training is lost to a crash. */
+    /** At most one copy per this interval while a training runs. */
     static final Duration INTERVAL = Duration.ofSeconds(10);
 
     private final Consumer<SavedModel> writer;
     private final LongSupplier nanoTime;
     private final long intervalNanos = INTERVAL.toNanos();
     private boolean wroteThisRun;
+    private boolean paused;
     private long lastWrite;
     private SavedModel waiting;
 
@@ -38,24 +41,31 @@ final class RecoveryCopies {
     /** A new run: its first snapshot is written at once. */
     void runStarted() {
         wroteThisRun = false;
+        paused = false;
         waiting = null;
     }
 
     /** The snapshot at the end of an epoch: written now, or kept until the interval has passed or the run pauses. */
     void epochEnded(SavedModel snapshot) {
         long now = nanoTime.getAsLong();
-        if (wroteThisRun && now - lastWrite < intervalNanos) {
+        if (wroteThisRun && !paused && now - lastWrite < intervalNanos) {
             waiting = snapshot;
             return;
         }
         write(snapshot, now);
     }
 
-    /** The run paused (or is about to stop): the newest snapshot not yet on disk goes there now. */
-    void flush() {
+    /** The run paused: the newest snapshot not yet on disk goes there now, and any that comes until it resumes. */
+    void paused() {
+        paused = true;
         if (waiting != null) {
             write(waiting, nanoTime.getAsLong());
         }
+    }
+
+    /** The run goes on: snapshots wait for the interval again. */
+    void resumed() {
+        paused = false;
     }
 
     /** The run ended and wrote its final copy: nothing waits any more. */

@@ -498,11 +498,12 @@ public final class TrainingViewModel {
         }
         if (run.isPaused()) {
             run.resume();
+            recoveryCopies.resumed();
             state.set(State.RUNNING);
             notifier.status("Training resumed");
         } else if (state.get() == State.RUNNING) {
             run.pause();
-            recoveryCopies.flush();
+            recoveryCopies.paused();
             state.set(State.PAUSED);
             notifier.status("Training paused; the grid shows the weights so far");
             refreshDisplay(true);

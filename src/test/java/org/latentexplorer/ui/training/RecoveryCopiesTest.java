@@ -64,10 +64,27 @@ class RecoveryCopiesTest {
         copies.epochEnded(third);
         assertEquals(1, written.size());
 
-        copies.flush();
+        copies.paused();
         assertEquals(third, written.get(written.size() - 1));
-        copies.flush();
+        copies.paused();
         assertEquals(2, written.size(), "nothing new to write");
+    }
+
+    @Test
+    void anEpochThatEndsWhilePausedIsWrittenAtOnceAndAfterResumingTheIntervalHoldsAgain() {
+        copies.runStarted();
+        copies.epochEnded(epoch(1));
+        copies.paused();
+        // The pause was asked for during the epoch's last iteration: the epoch still ends.
+        after(1);
+        SavedModel second = epoch(2);
+        copies.epochEnded(second);
+        assertEquals(second, written.get(written.size() - 1), "a crash during the pause would lose it");
+
+        copies.resumed();
+        after(1);
+        copies.epochEnded(epoch(3));
+        assertEquals(2, written.size());
     }
 
     @Test
@@ -77,7 +94,7 @@ class RecoveryCopiesTest {
         after(1);
         copies.epochEnded(epoch(2));
         copies.runEnded();
-        copies.flush();
+        copies.paused();
         assertEquals(1, written.size(), "the run's end wrote its own copy; its last snapshot is not written after it");
 
         after(1);

@@ -146,8 +146,8 @@ public final class TrainingViewModel {
                     if (run != null && run.kind().id().equals(k.id())) {
                         run.setKnob(knob.key(), b.doubleValue());
                         // The status bar said the value the training started with.
-                        notifier.status(String.format("%s = %s from epoch %d of the training (was %s)",
-                                knob.symbol(), shortNumber(b.doubleValue()), currentEpoch, shortNumber(a.doubleValue())));
+                        notifier.status(String.format("%s = %s from epoch %d of the training",
+                                knob.symbol(), shortNumber(b.doubleValue()), currentEpoch));
                     }
                 });
                 list.add(vm);

@@ -260,8 +260,13 @@ class MetricsViewModelTest {
         // After an epoch (not at the start, whose weights are the initial ones), at most once per
         // epoch: how many of the two epochs are seen apart depends on when the redraws fall.
         List<Integer> epochs = reports.stream().map(MetricsViewModel.Measured::epochs).toList();
-        assertTrue(!epochs.isEmpty() && epochs.size() <= 2, epochs + " reported for 2 epochs");
-        assertEquals(epochs.size(), epochs.stream().distinct().count(), "an epoch measured twice: " + epochs);
+        assertTrue(!epochs.isEmpty() && epochs.size() <= 3, epochs + " reported for 2 epochs");
+        // Each epoch once, in order; only the last may come twice: the end measures the final weights,
+        // which may be those of the last epoch, already measured.
+        for (int i = 1; i < epochs.size(); i++) {
+            boolean endRepeatsLast = i == epochs.size() - 1 && epochs.get(i).equals(epochs.get(i - 1));
+            assertTrue(epochs.get(i) > epochs.get(i - 1) || endRepeatsLast, "an epoch measured twice: " + epochs);
+        }
         assertFalse(epochs.contains(0), "the initial weights were measured: " + epochs);
         MetricsViewModel.Measured last = reports.get(reports.size() - 1);
         assertEquals(2, last.epochs());

@@ -650,6 +650,23 @@ class LatentExplorerAppTest {
         assertTrue(cutShort(app.charts()).isEmpty(), () -> cutShort(app.charts()).toString());
     }
 
+    @Test
+    void at1024By768APausedTrainingsButtonsKeepTheirNames() throws Exception {
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.hiddenProperty().set("64");
+            training.epochsProperty().set(2000);
+        });
+        resizeTo(1024, 768);
+        robot.clickOn(app.trainingPane().train);
+        waitFor(60, () -> TestWindow.onFx(() -> training.stateProperty().get()) == TrainingViewModel.State.RUNNING);
+        robot.interact(training::pauseOrResume);
+        waitFor(30, () -> TestWindow.onFx(() -> training.stateProperty().get()) == TrainingViewModel.State.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        // "Resume" is longer than "Pause": all three buttons were cut to "Tr...", "Resu...", "Can...".
+        assertTrue(cutShort(app.trainingPane()).isEmpty(), () -> cutShort(app.trainingPane()).toString());
+    }
+
     /**
      * Every shown label, button or choice whose text ends in an ellipsis, apart from those given a
      * fixed number of lines on purpose (their whole text is in a tooltip).

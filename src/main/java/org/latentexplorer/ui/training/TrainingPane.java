@@ -209,6 +209,8 @@ public final class TrainingPane extends VBox {
             HBox.setHgrow(b, Priority.ALWAYS);
         }
         HBox buttons = new HBox(6, train, pause, cancel);
+        // Narrower padding: on a 1024-pixel screen the panel holds "Train", "Resume" and "Cancel" whole.
+        buttons.getStyleClass().add("run-buttons");
 
         // The progress takes the same room whether or not a training runs, so nothing below it (the
         // form) moves under the pointer when training starts or reports.

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NearestImages {
     /** Query rows per matrix product are chosen so the product holds about this many numbers. */
-    private static final long BLOCK_ELEMENTS = 4L << 20;
+    private static final long BLOCK_ELEMENTS = 1L << 20;
 
     private final INDArray reference;
     private final INDArray referenceNorms;
@@ -27,7 +27,7 @@ public final class NearestImages {
                     + reference.length + " values for " + count);
         }
         this.reference = Nd4j.create(reference, new long[] {count, pixels}, 'c');
-        this.referenceNorms = squaredNorms(this.reference);
+        this.referenceNorms = Nd4j.create(squaredNorms(reference, 0, count, pixels), new long[] {1, count}, 'c');
         this.count = count;
         this.pixels = pixels;
     }
@@ -55,14 +55,12 @@ public final class NearestImages {
             Nd4j.gemm(q, reference, c, false, true, -2.0, 0.0);
             c.addiRowVector(referenceNorms);
             INDArray min = c.min(1);
-            INDArray queryNorms = squaredNorms(q);
             Host.read(min.reshape(m), nearest, m);
-            float[] norms = new float[m];
-            Host.read(queryNorms.reshape(m), norms, m);
+            float[] norms = squaredNorms(rows, 0, m, pixels);
             for (int i = 0; i < m; i++) {
                 out[start + i] = Math.sqrt(Math.max(0, (double) nearest[i] + norms[i]));
             }
-            Host.release(q, min, queryNorms, c == products ? null : c);
+            Host.release(q, min, c == products ? null : c);
         }
         Host.release(products);
         return out;
@@ -73,10 +71,19 @@ public final class NearestImages {
         Host.release(reference, referenceNorms);
     }
 
-    private static INDArray squaredNorms(INDArray images) {
-        INDArray squares = images.mul(images);
-        INDArray sums = squares.sum(1);
-        Host.release(squares);
-        return sums;
+    /**
+     * ||a||^2 of images [from, from + count) of pixels values each, summed in double on the Java
+     * side: a native x * x of the whole training set would be one more copy of it.
+     */
+    private static float[] squaredNorms(float[] images, int from, int count, int pixels) {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            double sum = 0;
+            for (int p = (from + i) * pixels, end = p + pixels; p < end; p++) {
+                sum += (double) images[p] * images[p];
+            }
+            out[i] = (float) sum;
+        }
+        return out;
     }
 }

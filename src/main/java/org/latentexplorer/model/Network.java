@@ -29,7 +29,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * other threads work on a {@link #copy()}.
  */
 public final class Network {
-    private static final int CACHED_BATCH_SIZES = 4;
+    /**
+     * Forward-pass arrays kept for this many batch sizes (a whole pass and the last, shorter one):
+     * with four, a metrics report kept about 50 MB of them while it ran.
+     */
+    private static final int CACHED_BATCH_SIZES = 2;
     /** Rows per inference pass: bounds the memory of encoding or decoding a large batch. */
     private static final int MAX_CHUNK = 1024;
 
@@ -404,7 +408,7 @@ public final class Network {
     }
 
     /**
-     * Frees the forward-pass arrays kept for reuse (up to four batch sizes, about 13 MB each for
+     * Frees the forward-pass arrays kept for reuse (up to two batch sizes, about 13 MB each for
      * 1,024 rows of the shipped models), for a network that has finished a large piece of work;
      * later calls allocate them again.
      */

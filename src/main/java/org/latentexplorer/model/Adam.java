@@ -85,8 +85,16 @@ public final class Adam {
 
     public OptimizerState save() {
         float[] s = new float[2 * m.length];
-        System.arraycopy(m, 0, s, 0, m.length);
-        System.arraycopy(v, 0, s, m.length, v.length);
+        copyMoments(s);
         return new OptimizerState(learningRate, iteration, s);
+    }
+
+    /** The first moments then the second ones into state (2 * parameterCount floats), as {@link #save} lays them out. */
+    public void copyMoments(float[] state) {
+        if (state.length != 2 * m.length) {
+            throw new IllegalArgumentException("expected room for " + 2 * m.length + " moments, not " + state.length);
+        }
+        System.arraycopy(m, 0, state, 0, m.length);
+        System.arraycopy(v, 0, state, m.length, v.length);
     }
 }

@@ -127,8 +127,16 @@ public final class Network {
 
     public float[] paramsToArray() {
         float[] out = new float[(int) params.length()];
-        Host.read(params, out, out.length);
+        copyParams(out);
         return out;
+    }
+
+    /** The flat parameter vector into out, which has exactly its length. */
+    public void copyParams(float[] out) {
+        if (out.length != params.length()) {
+            throw new IllegalArgumentException("expected room for " + params.length() + " parameters, not " + out.length);
+        }
+        Host.read(params, out, out.length);
     }
 
     /** An independent network with the same weights. */

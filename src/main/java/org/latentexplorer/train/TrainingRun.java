@@ -54,6 +54,7 @@ public final class TrainingRun {
     private final Condition unpaused = control.newCondition();
     private volatile boolean paused;
     private volatile boolean cancelled;
+    private final LastGoodEpoch lastGood = new LastGoodEpoch();
 
     /**
      * @param resumeFrom Adam state saved with the model, to continue its training; null to start the
@@ -166,6 +167,7 @@ public final class TrainingRun {
         weights.writeLock().lock();
         try {
             history.add(record);
+            lastGood.take(vae, adam, kind, history.size());
         } finally {
             weights.writeLock().unlock();
         }
@@ -294,6 +296,15 @@ public final class TrainingRun {
         } finally {
             weights.readLock().unlock();
         }
+    }
+
+    /**
+     * Everything to save as of the end of this run's last finished epoch whose weights were all
+     * finite (any thread): what to go back to when the run diverges, and what a recovery copy keeps.
+     * Null when no epoch of this run has ended so, and the caller has the weights it started from.
+     */
+    public SavedModel lastGoodEpoch(Map<String, String> info) {
+        return lastGood.toSaved(vae, adam.learningRate(), history, info);
     }
 
     /** Adam steps taken over the model's life, as of the last finished iteration. */

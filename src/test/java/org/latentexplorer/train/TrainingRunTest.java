@@ -256,4 +256,65 @@ public class TrainingRunTest {
         }
         assertTrue(checked > 10, "checkpoints taken while training: " + checked);
     }
+
+    /**
+     * The run keeps each finished epoch as it ended: while the next epoch trains, what it gives is
+     * exactly the checkpoint taken when the epoch ended, history included; before the first epoch
+     * ends there is none.
+     */
+    @Test
+    void theLastGoodEpochIsEachEpochAsItEndedUntilTheNextEnds() {
+        TrainingSettings s = new TrainingSettings(3, 10, 1e-3, 1, 0);
+        TrainingRun run = new TrainingRun(new Network(SMALL, 4), bars(200, 1), bars(20, 2), s);
+        java.util.Map<String, String> info = java.util.Map.of("name", "bars");
+        List<org.latentexplorer.model.SavedModel> atEnds = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        run.run(new TrainingListener() {
+            @Override
+            public void onIteration(IterationStats st) {
+                org.latentexplorer.model.SavedModel last = run.lastGoodEpoch(info);
+                if (atEnds.isEmpty() ? last != null : !same(atEnds.get(atEnds.size() - 1), last)) {
+                    problems.add("iteration " + st.iteration() + " of epoch " + st.epoch());
+                }
+            }
+
+            @Override
+            public void onEpoch(TrainingHistory.Epoch e) {
+                atEnds.add(run.checkpoint(info));
+            }
+        });
+        assertEquals(List.of(), problems, "the last good epoch differed from the last epoch's end");
+        assertEquals(3, atEnds.size());
+        assertTrue(same(atEnds.get(2), run.lastGoodEpoch(info)));
+        assertEquals(3, run.lastGoodEpoch(info).history().size());
+        assertEquals(info, run.lastGoodEpoch(info).info());
+    }
+
+    @Test
+    void weightsThatAreNotFiniteAtAnEpochsEndLeaveTheLastGoodEpochAsItWas() {
+        Network vae = new Network(SMALL, 1);
+        org.latentexplorer.model.Adam adam = new org.latentexplorer.model.Adam(vae, 1e-3);
+        TrainingHistory history = new TrainingHistory();
+        history.add(new TrainingHistory.Epoch(1, 1, 1, 100, 5, 101, 5, 1000));
+        LastGoodEpoch last = new LastGoodEpoch();
+        assertEquals(null, last.toSaved(vae, 1e-3, history, java.util.Map.of()), "no epoch has ended yet");
+        assertTrue(last.take(vae, adam, SMALL.kind(), 1));
+        float[] good = vae.paramsToArray();
+
+        history.add(new TrainingHistory.Epoch(2, 1, 1, Double.NaN, 5, 101, 5, 1000));
+        vae.params().putScalar(3, Float.NaN);
+        assertFalse(last.take(vae, adam, SMALL.kind(), 2));
+        org.latentexplorer.model.SavedModel kept = last.toSaved(vae, 1e-3, history, java.util.Map.of());
+        assertTrue(java.util.Arrays.equals(good, kept.params()), "the weights of epoch 1");
+        assertEquals(1, kept.history().size(), "the history up to epoch 1");
+    }
+
+    private static boolean same(org.latentexplorer.model.SavedModel a, org.latentexplorer.model.SavedModel b) {
+        return b != null && java.util.Arrays.equals(a.params(), b.params())
+                && java.util.Arrays.equals(a.optimizer().state(), b.optimizer().state())
+                && a.optimizer().iteration() == b.optimizer().iteration()
+                && a.optimizer().learningRate() == b.optimizer().learningRate()
+                && a.history().epochs().equals(b.history().epochs())
+                && a.config().equals(b.config());
+    }
 }

@@ -69,6 +69,14 @@ public record CurrentModel(Path file, SavedModel saved, TrainingRun run) {
         return network;
     }
 
+    /**
+     * During training, the model as of the run's last finished epoch with finite weights, or null
+     * before one has ended (any thread); otherwise the model itself.
+     */
+    public SavedModel lastGoodEpoch() {
+        return run == null ? saved : run.lastGoodEpoch(saved.info());
+    }
+
     /** Everything to write to a model file now; during training a consistent snapshot (any thread). */
     public SavedModel toSave() {
         if (run == null) {

@@ -296,9 +296,12 @@ public final class ModelSession {
         }
     }
 
-    /** Writes a snapshot already taken of the current, unsaved model to the recovery file (in the background). */
-    public void keepForRecovery(SavedModel snapshot) {
-        writeRecovery(() -> snapshot);
+    /**
+     * Writes a snapshot of the current, unsaved model to the recovery file, taken in the background
+     * when the write begins; nothing when it is null.
+     */
+    public void keepForRecovery(java.util.function.Supplier<SavedModel> snapshot) {
+        writeRecovery(snapshot);
     }
 
     private void writeRecovery(java.util.function.Supplier<SavedModel> snapshot) {
@@ -306,7 +309,10 @@ public final class ModelSession {
             return;
         }
         tasks.submit(Tasks.Lane.FILES, () -> {
-            ModelFile.write(recoveryFile, snapshot.get());
+            SavedModel s = snapshot.get();
+            if (s != null) {
+                ModelFile.write(recoveryFile, s);
+            }
             return recoveryFile;
         }, done -> { }, failure -> notifier.status("Could not keep a recovery copy of the training: "
                 + Notifier.explain(failure, recoveryFile)));

@@ -119,11 +119,6 @@ public final class TrainingViewModel {
     private final ConcurrentLinkedQueue<TrainingHistory.Epoch> epochsDone = new ConcurrentLinkedQueue<>();
     private TrainingRun run;
     private Prepared prepared;
-    /**
-     * The weights to go back to if the run diverges: those at the end of its last finished epoch,
-     * or before it started. Diverged weights may be NaN, or finite but give a NaN loss.
-     */
-    private SavedModel lastGood;
     private final RecoveryCopies recoveryCopies;
     private long iterationsThisRun;
     private long totalIterations;
@@ -136,7 +131,12 @@ public final class TrainingViewModel {
         this.session = session;
         this.tasks = tasks;
         this.notifier = notifier;
-        this.recoveryCopies = new RecoveryCopies(session::keepForRecovery, System::nanoTime);
+        this.recoveryCopies = new RecoveryCopies(() -> {
+            CurrentModel m = session.model();
+            if (m != null && m.run() != null) {
+                session.keepForRecovery(m::lastGoodEpoch);
+            }
+        }, System::nanoTime);
         for (ModelKind k : ModelKinds.all()) {
             List<KnobViewModel> list = new ArrayList<>();
             for (Knob knob : k.knobs()) {
@@ -450,7 +450,6 @@ public final class TrainingViewModel {
 
     private void begin(Prepared p) {
         prepared = p;
-        lastGood = p.before();
         recoveryCopies.runStarted();
         run = p.run();
         iterations.clear();
@@ -609,36 +608,17 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Takes the weights at the end of an epoch, once: to go back to should the run diverge later, and
-     * for the recovery copy ({@link RecoveryCopies}: not every epoch's). Weights that are no longer
-     * finite are neither: the recovery copy keeps the last good ones too. (One snapshot is 16 MB of
-     * weights and Adam's moments for the default VAE.)
+     * An epoch ended: the recovery copy may take it ({@link RecoveryCopies}: not every epoch's). The
+     * run itself keeps its last epoch with finite weights ({@link TrainingRun#lastGoodEpoch}), to go
+     * back to should it diverge and for the recovery copy, which never holds weights that are no
+     * longer finite.
      */
     private void keepEpoch() {
         CurrentModel m = session.model();
         TrainingRun r = run;
-        if (m == null || r == null || m.run() != r) {
-            return;
+        if (m != null && r != null && m.run() == r) {
+            recoveryCopies.epochEnded();
         }
-        // The check of 1.3 million weights runs with the copy, off the UI thread.
-        tasks.submit(Tasks.Lane.FILES, () -> {
-            SavedModel snapshot = m.toSave();
-            return allFinite(snapshot.params()) ? snapshot : null;
-        }, snapshot -> {
-            if (run == r && snapshot != null) {
-                lastGood = snapshot;
-                recoveryCopies.epochEnded(snapshot);
-            }
-        }, failure -> { });
-    }
-
-    private static boolean allFinite(float[] values) {
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A run that returned, and the model it left, to save (its info as the run's model had it). */
@@ -649,9 +629,17 @@ public final class TrainingViewModel {
         poll();
         boolean diverged = failure instanceof TrainingDivergedException;
         int divergedIn = currentEpoch;
-        SavedModel restored = lastGood;
-        double learningRate = prepared == null ? Double.NaN : prepared.learningRate();
+        // Diverged weights may be NaN, or finite but give a NaN loss: back to the run's last epoch with
+        // finite weights, or to the model it started from.
+        SavedModel restored = null;
         CurrentModel m = session.model();
+        if (diverged && m != null && m.run() == r) {
+            restored = m.lastGoodEpoch();
+            if (restored == null && prepared != null) {
+                restored = prepared.before();
+            }
+        }
+        double learningRate = prepared == null ? Double.NaN : prepared.learningRate();
         if (m != null && m.run() == r) {
             SavedModel done = ended != null ? ended : diverged && restored != null ? restored : m.toSave();
             session.replaceModel(new CurrentModel(m.file(), done, null));
@@ -671,7 +659,6 @@ public final class TrainingViewModel {
                 history.get(history.size() - 1).epoch());
         run = null;
         prepared = null;
-        lastGood = null;
         curves.planEnd(0);
         bumpCurves();
         active.set(false);

@@ -621,8 +621,10 @@ public final class UiBenchmark {
                 int done = m == null || m.run() == null ? 0 : m.history().size();
                 if (done > curve.size()) {
                     Runtime rt = Runtime.getRuntime();
+                    double[] malloc = MallocStats.mb();
                     curve.add(new double[] {done, ProcessStats.rssMb(), (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
-                            (System.nanoTime() - start) / 1e9});
+                            (System.nanoTime() - start) / 1e9, rt.totalMemory() / 1048576.0, malloc[0], malloc[1],
+                            malloc[2]});
                 }
             });
             tv.start();
@@ -656,6 +658,10 @@ public final class UiBenchmark {
                 r.put("rss_mb", round(c[1], 1));
                 r.put("heap_used_mb", round(c[2], 1));
                 r.put("seconds", round(c[3], 1));
+                r.put("heap_committed_mb", round(c[4], 1));
+                r.put("malloc_heaps_in_use_mb", round(c[5], 1));
+                r.put("malloc_mapped_mb", round(c[6], 1));
+                r.put("malloc_heaps_free_mb", round(c[7], 1));
                 rows.add(r);
                 if (c[0] == 5) {
                     at5 = c[1];

@@ -77,21 +77,60 @@ public final class ModelMetrics {
                          double seconds) {
     }
 
+    /**
+     * What a report starts from, and a window keeps for its hole overlay: the training images'
+     * pixels and the aggregate posterior q(z) of their codes. Made once, so that the window does
+     * not encode the training set twice per report.
+     */
+    public record Basis(float[] train, AggregatePosterior q) {
+        /** The basis of a network on a data set: its training images, and q(z) over their codes. */
+        public static Basis of(Network network, DataSplit data) {
+            requireSameSize(network, data);
+            float[] train = NetworkModel.pixels(data.train());
+            return new Basis(train, AggregatePosterior.of(new NetworkModel(network).encode(train, data.train().count())));
+        }
+    }
+
     private ModelMetrics() {
     }
 
     /** Measures a network on a data set (its training images for q(z) and nearest neighbours, its test images for the rest). */
     public static Report measure(Network network, DataSplit data, Settings s) {
+        long start = System.nanoTime();
+        Basis basis = Basis.of(network, data);
+        try {
+            return measure(network, data, basis, s, start);
+        } finally {
+            basis.q().release();
+        }
+    }
+
+    /**
+     * The same from a basis already made of the same network and data; the basis stays the
+     * caller's, q(z) included.
+     */
+    public static Report measure(Network network, DataSplit data, Basis basis, Settings s) {
+        return measure(network, data, basis, s, System.nanoTime());
+    }
+
+    private static void requireSameSize(Network network, DataSplit data) {
         if (data.imageSize() != network.config().inputSize()) {
             throw new IllegalArgumentException(data.name() + ": images are " + data.train().rows() + " x "
                     + data.train().cols() + " but the model expects " + network.config().rows() + " x "
                     + network.config().cols());
         }
-        long start = System.nanoTime();
+    }
+
+    private static Report measure(Network network, DataSplit data, Basis basis, Settings s, long start) {
+        requireSameSize(network, data);
+        if (basis.train().length != data.train().count() * data.imageSize()) {
+            throw new IllegalArgumentException("the basis holds " + basis.train().length / data.imageSize()
+                    + " training images, the data " + data.train().count());
+        }
         NetworkModel model = new NetworkModel(network);
         ModelKind kind = network.kind();
         int k = model.latent();
-        float[] train = NetworkModel.pixels(data.train());
+        float[] train = basis.train();
         float[] test = NetworkModel.pixels(data.test());
         Completeness.Reference reference = Completeness.Reference.ofReconstructions(model, train, data.train().count(),
                 test, data.test().count());
@@ -100,10 +139,8 @@ public final class ModelMetrics {
         float[] draws = LatentSpace.drawFromPrior(s.samples(), k, 1.0, s.seed());
         Completeness.Result completeness = Completeness.measure(model, reference, draws, s.samples(), s.worst());
         reference.release();
-        AggregatePosterior q = AggregatePosterior.of(model.encode(train, data.train().count()));
-        Holes.Coverage holes = Holes.coverage(q, draws, s.samples());
-        String qForm = q.describe();
-        q.release();
+        Holes.Coverage holes = Holes.coverage(basis.q(), draws, s.samples());
+        String qForm = basis.q().describe();
 
         PosteriorStats posterior = null;
         Bounds bounds = null;

@@ -82,4 +82,22 @@ class ModelMetricsTest {
                 () -> ModelMetrics.Settings.DEFAULT.withSamples(0));
         assertTrue(e.getMessage().contains("prior samples"), e.getMessage());
     }
+
+    /** The window makes q(z) once for its hole overlay and its report: the report is the one made from scratch. */
+    @Test
+    void aReportFromABasisMadeBeforeIsTheReportMadeFromScratchAndLeavesTheBasisUsable() {
+        Network network = untrained(new Vae(1));
+        ModelMetrics.Report fresh = ModelMetrics.measure(network, small, FEW);
+        ModelMetrics.Basis basis = ModelMetrics.Basis.of(network, small);
+        ModelMetrics.Report r = ModelMetrics.measure(network, small, basis, FEW);
+        assertEquals(fresh.continuity(), r.continuity());
+        assertEquals(fresh.completeness().completeness(), r.completeness().completeness());
+        assertTrue(java.util.Arrays.equals(fresh.completeness().distances(), r.completeness().distances()));
+        assertEquals(fresh.holes(), r.holes());
+        assertEquals(fresh.qForm(), r.qForm());
+        assertEquals(fresh.bounds(), r.bounds());
+        assertEquals(fresh.floor(), r.floor());
+        assertEquals(fresh.holes(), ModelMetrics.measure(network, small, basis, FEW).holes(), "q(z) is still there");
+        basis.q().release();
+    }
 }

@@ -80,7 +80,7 @@ public final class MetricsViewModel {
     private record Request(int generation, CurrentModel model, DataSplit data) {
     }
 
-    private record Prepared(Request request, Network network, AggregatePosterior q) {
+    private record Prepared(Request request, Network network, ModelMetrics.Basis basis) {
     }
 
     private record FieldQuery(AggregatePosterior q, TileLattice lattice, TileLattice.Range tiles, LatentSlice slice) {
@@ -249,17 +249,15 @@ public final class MetricsViewModel {
         tasks.submit(Tasks.Lane.MEASURE, () -> {
             Network network = r.model().network();
             DataSplit data = capped(r.data());
-            NetworkModel model = new NetworkModel(network);
-            AggregatePosterior aggregate = AggregatePosterior.of(
-                    model.encode(NetworkModel.pixels(data.train()), data.train().count()));
+            ModelMetrics.Basis basis = ModelMetrics.Basis.of(network, data);
             network.releaseScratch();
-            return new Prepared(new Request(r.generation(), r.model(), data), network, aggregate);
+            return new Prepared(new Request(r.generation(), r.model(), data), network, basis);
         }, prepared -> {
             if (prepared.request().generation() != generation) {
                 next();
                 return;
             }
-            q = prepared.q();
+            q = prepared.basis().q();
             lastField = null;
             requestField();
             tasks.submit(Tasks.Lane.MEASURE, () -> measure(prepared), done -> {
@@ -276,7 +274,7 @@ public final class MetricsViewModel {
 
     private Measured measure(Prepared p) {
         Request r = p.request();
-        ModelMetrics.Report report = ModelMetrics.measure(p.network(), r.data(), settings);
+        ModelMetrics.Report report = ModelMetrics.measure(p.network(), r.data(), p.basis(), settings);
         int k = p.network().config().latent();
         java.util.List<Completeness.Sample> worst = report.completeness().worst();
         float[] z = new float[worst.size() * k];

@@ -1,7 +1,11 @@
 package org.latentexplorer.ui.training;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+
+import javafx.collections.ListChangeListener;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -35,6 +39,8 @@ public final class ChartsPane extends HBox {
     private long drawnEarlier = -1;
     private final List<XYChart.Series<Number, Number>> earlierRecon = new ArrayList<>();
     private final List<XYChart.Series<Number, Number>> earlierPenalty = new ArrayList<>();
+    /** Each earlier run's series and its style class (which dashes), put back after the chart's own (see keepEarlierStyles). */
+    private final Map<XYChart.Series<Number, Number>, String> earlierStyles = new IdentityHashMap<>();
     private final javafx.scene.layout.VBox earlierLegend = new javafx.scene.layout.VBox(3);
     final javafx.scene.control.Button clearEarlier = new javafx.scene.control.Button("Clear");
     /** The model on screen: which earlier runs' curves share its charts' units. */
@@ -49,6 +55,8 @@ public final class ChartsPane extends HBox {
         });
         recon = chart("Reconstruction", reconTrain, reconTest);
         kl = chart("KL to the prior", klTrain, klTest);
+        keepEarlierStyles(recon);
+        keepEarlierStyles(kl);
         beta = chart("\u03b2", betaLine);
         beta.setLegendVisible(false);
         NumberAxis betaAxis = (NumberAxis) beta.getYAxis();
@@ -320,6 +328,7 @@ public final class ChartsPane extends HBox {
         kl.getData().removeAll(earlierPenalty);
         earlierRecon.clear();
         earlierPenalty.clear();
+        earlierStyles.clear();
         List<javafx.scene.Node> legend = new ArrayList<>();
         org.latentexplorer.model.ModelConfig c = shown == null ? null : shown.liveConfig();
         String penaltyKey = c == null ? null : c.kind().penalty().map(org.latentexplorer.model.Penalty::key).orElse(null);
@@ -355,13 +364,33 @@ public final class ChartsPane extends HBox {
         earlierLegend.setManaged(!legend.isEmpty());
     }
 
-    private static XYChart.Series<Number, Number> earlierSeries(LineChart<Number, Number> chart, EarlierRuns.Run r,
-                                                               List<TrainingCurves.Point> points, String style) {
+    private XYChart.Series<Number, Number> earlierSeries(LineChart<Number, Number> chart, EarlierRuns.Run r,
+                                                        List<TrainingCurves.Point> points, String style) {
         XYChart.Series<Number, Number> s = series(r.title());
         s.getData().setAll(points(points));
+        earlierStyles.put(s, style);
         chart.getData().add(s);
-        s.getNode().getStyleClass().addAll("earlier-run", style);
         return s;
+    }
+
+    /**
+     * A line chart gives every series its default style classes again whenever a series is added or
+     * removed (all but the newest earlier run then lost their faded dashes, drawn in the default
+     * palette's green); the earlier runs' classes go back on after it.
+     */
+    private void keepEarlierStyles(LineChart<Number, Number> chart) {
+        chart.getData().addListener((ListChangeListener<XYChart.Series<Number, Number>>) change -> {
+            for (XYChart.Series<Number, Number> s : chart.getData()) {
+                String style = earlierStyles.get(s);
+                if (style != null && s.getNode() != null) {
+                    for (String c : List.of("earlier-run", style)) {
+                        if (!s.getNode().getStyleClass().contains(c)) {
+                            s.getNode().getStyleClass().add(c);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     private static double lastX(XYChart.Series<Number, Number> s) {

@@ -123,6 +123,14 @@ class EarlierRunsTest {
             // An autoencoder has no KL: the earlier VAE's KL leaves the penalty chart, its reconstruction stays.
             vm.session().open(vm.session().shippedModel().resolveSibling("mnist-sparse-ae.lvae"));
             assertArrayEquals(new int[] {2, 0}, charts.earlierCurves());
+            // Both earlier runs stay faded and dashed, not only the newest (the chart restyles every
+            // series when one is added).
+            var all = charts.recon.getData();
+            for (int i = all.size() - 2; i < all.size(); i++) {
+                var classes = all.get(i).getNode().getStyleClass();
+                assertTrue(classes.contains("earlier-run") && classes.stream().anyMatch(c -> c.startsWith("earlier-run-")),
+                        "earlier curve " + i + " is drawn faded: " + classes);
+            }
             charts.clearEarlier.fire();
             assertArrayEquals(new int[] {0, 0}, charts.earlierCurves());
             return null;

@@ -292,7 +292,7 @@ public final class ModelSession {
     public void keepForRecovery() {
         CurrentModel m = model.get();
         if (m != null) {
-            writeRecovery(m::toSave);
+            keepForRecovery(m::toSave);
         }
     }
 
@@ -301,10 +301,6 @@ public final class ModelSession {
      * when the write begins; nothing when it is null.
      */
     public void keepForRecovery(java.util.function.Supplier<SavedModel> snapshot) {
-        writeRecovery(snapshot);
-    }
-
-    private void writeRecovery(java.util.function.Supplier<SavedModel> snapshot) {
         if (recoveryFile == null || model.get() == null || !dirty.get()) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 import javafx.collections.ListChangeListener;
 
@@ -197,13 +198,13 @@ public final class ChartsPane extends HBox {
             drawnEarlier = e;
             plotEarlierRuns();
         }
-        plot(reconTrain, points(curves.recon()));
-        plot(klTrain, points(curves.penalty()));
-        plot(reconTest, points(curves.testRecon()));
-        plot(klTest, points(curves.testPenalty()));
+        plot(reconTrain, curves.recon().size(), curves.recon()::x, curves.recon()::y);
+        plot(klTrain, curves.penalty().size(), curves.penalty()::x, curves.penalty()::y);
+        plot(reconTest, curves.testRecon());
+        plot(klTest, curves.testPenalty());
         fitY(recon, curves.recon(), curves.testRecon(), earlierRecon);
         fitY(kl, curves.penalty(), curves.testPenalty(), earlierPenalty);
-        plot(betaLine, points(curves.weight()));
+        plot(betaLine, curves.weight());
         // One epoch axis for all three charts, so a step of beta lines up with what it does.
         double end = curves.epochSpan();
         for (XYChart.Series<Number, Number> s : earlierRecon) {
@@ -225,14 +226,43 @@ public final class ChartsPane extends HBox {
         y.setTickUnit(y.getUpperBound() <= 2 ? 0.5 : y.getUpperBound() <= 5 ? 1 : 2);
     }
 
+    private static void plot(XYChart.Series<Number, Number> series, List<TrainingCurves.Point> points) {
+        plot(series, points.size(), i -> points.get(i).x(), i -> points.get(i).y());
+    }
+
     /**
-     * Replaces a series' points. A series left empty is hidden: the chart keeps drawing the last
+     * Makes a series show points 0 .. size-1, changing only the points that differ: while a training
+     * reports, an update adds a point or moves the last one, so replacing all of them (up to 2,000
+     * data objects and their path elements ten times a second) was work for the UI thread and
+     * garbage for the collector. A series left empty is hidden: the chart keeps drawing the last
      * line of a series whose points are all removed, which would show another model's curve.
      */
-    private static void plot(XYChart.Series<Number, Number> series, List<XYChart.Data<Number, Number>> points) {
-        series.getData().setAll(points);
+    private static void plot(XYChart.Series<Number, Number> series, int size, IntToDoubleFunction x,
+                             IntToDoubleFunction y) {
+        javafx.collections.ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        if (data.size() > size) {
+            data.remove(size, data.size());
+        }
+        for (int i = 0; i < data.size(); i++) {
+            XYChart.Data<Number, Number> d = data.get(i);
+            double xi = x.applyAsDouble(i);
+            double yi = y.applyAsDouble(i);
+            if (Double.compare(d.getXValue().doubleValue(), xi) != 0) {
+                d.setXValue(xi);
+            }
+            if (Double.compare(d.getYValue().doubleValue(), yi) != 0) {
+                d.setYValue(yi);
+            }
+        }
+        if (data.size() < size) {
+            List<XYChart.Data<Number, Number>> added = new ArrayList<>(size - data.size());
+            for (int i = data.size(); i < size; i++) {
+                added.add(new XYChart.Data<>(x.applyAsDouble(i), y.applyAsDouble(i)));
+            }
+            data.addAll(added);
+        }
         if (series.getNode() != null) {
-            series.getNode().setVisible(!points.isEmpty());
+            series.getNode().setVisible(size > 0);
         }
     }
 
@@ -300,14 +330,6 @@ public final class ChartsPane extends HBox {
             m = Math.min(m, c.y(i));
         }
         return m;
-    }
-
-    private static List<XYChart.Data<Number, Number>> points(LossCurve c) {
-        List<XYChart.Data<Number, Number>> out = new ArrayList<>(c.size());
-        for (int i = 0; i < c.size(); i++) {
-            out.add(new XYChart.Data<>(c.x(i), c.y(i)));
-        }
-        return out;
     }
 
     private static List<XYChart.Data<Number, Number>> points(List<TrainingCurves.Point> ps) {

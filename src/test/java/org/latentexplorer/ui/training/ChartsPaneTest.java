@@ -1,0 +1,89 @@
+package org.latentexplorer.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.chart.XYChart;
+
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.train.LossCurve;
+import org.latentexplorer.ui.ExplorerViewModel;
+import org.latentexplorer.ui.session.DirectTasks;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The loss charts show exactly the curves' points as a training adds, merges and clears them. */
+class ChartsPaneTest {
+
+    private static List<TrainingCurves.Point> points(LossCurve c) {
+        List<TrainingCurves.Point> out = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            out.add(new TrainingCurves.Point(c.x(i), c.y(i)));
+        }
+        return out;
+    }
+
+    private static List<TrainingCurves.Point> shown(XYChart.Series<Number, Number> s) {
+        return s.getData().stream()
+                .map(d -> new TrainingCurves.Point(d.getXValue().doubleValue(), d.getYValue().doubleValue())).toList();
+    }
+
+    @Test
+    void theSeriesFollowTheCurvesThroughAppendsMergesAndAClear() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
+        WaitForAsyncUtils.asyncFx(() -> {
+            TrainingCurves curves = vm.training().curves();
+            curves.clear();
+            ChartsPane charts = new ChartsPane(vm.training(), vm.session().modelProperty());
+            XYChart.Series<Number, Number> reconTrain = charts.recon.getData().get(0);
+            XYChart.Series<Number, Number> klTrain = charts.kl.getData().get(0);
+            XYChart.Series<Number, Number> reconTest = charts.recon.getData().get(1);
+            XYChart.Series<Number, Number> betaLine = charts.beta.getData().get(0);
+
+            int iteration = 0;
+            for (; iteration < 50; iteration++) {
+                curves.addIteration(iteration / 100.0, 200 - iteration, 3 + iteration % 7, 1);
+            }
+            charts.update();
+            assertEquals(points(curves.recon()), shown(reconTrain));
+            assertEquals(points(curves.penalty()), shown(klTrain));
+            XYChart.Data<Number, Number> first = reconTrain.getData().get(0);
+
+            // More iterations: the points drawn before stay the same objects, the new ones are added.
+            for (; iteration < 60; iteration++) {
+                curves.addIteration(iteration / 100.0, 200 - iteration, 3 + iteration % 7, 1);
+            }
+            curves.addEpoch(0.6, 150, 5);
+            charts.update();
+            assertEquals(points(curves.recon()), shown(reconTrain));
+            assertSame(first, reconTrain.getData().get(0), "a point that did not change is not made again");
+            assertEquals(curves.testRecon(), shown(reconTest));
+
+            // Past the curve's size its points merge pairwise: fewer points, all moved.
+            for (; iteration < 2 * TrainingCurves.MAX_POINTS + 30; iteration++) {
+                curves.addIteration(iteration / 100.0, 200 - iteration / 10.0, 3 + iteration % 7, iteration < 500 ? 1 : 4);
+            }
+            charts.update();
+            assertTrue(curves.recon().size() < TrainingCurves.MAX_POINTS, "the curve merged its points");
+            assertEquals(points(curves.recon()), shown(reconTrain));
+            assertEquals(points(curves.penalty()), shown(klTrain));
+            assertEquals(curves.weight(), shown(betaLine));
+            assertTrue(reconTrain.getNode().isVisible());
+
+            // Another model: its empty curves leave nothing of this one drawn.
+            curves.clear();
+            charts.update();
+            assertEquals(List.of(), shown(reconTrain));
+            assertFalse(reconTrain.getNode().isVisible(), "an empty series is hidden");
+            return null;
+        }).get(60, TimeUnit.SECONDS);
+    }
+}

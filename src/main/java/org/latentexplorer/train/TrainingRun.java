@@ -55,6 +55,8 @@ public final class TrainingRun {
     private volatile boolean paused;
     private volatile boolean cancelled;
     private final LastGoodEpoch lastGood = new LastGoodEpoch();
+    /** The test set's measurement after each epoch, its batches kept for the whole run. */
+    private Evaluation.Repeated testEvaluation;
 
     /**
      * @param resumeFrom Adam state saved with the model, to continue its training; null to start the
@@ -85,9 +87,17 @@ public final class TrainingRun {
 
     /** Trains for settings.epochs() epochs, or until cancelled. */
     public Result run(TrainingListener listener) {
-        if (vae.kind().fitted()) {
-            return fit(listener);
+        try {
+            return vae.kind().fitted() ? fit(listener) : descend(listener);
+        } finally {
+            if (testEvaluation != null) {
+                testEvaluation.release();
+                testEvaluation = null;
+            }
         }
+    }
+
+    private Result descend(TrainingListener listener) {
         int n = train.count();
         int batchSize = Math.min(settings.batchSize(), n);
         int perEpoch = (n + batchSize - 1) / batchSize;
@@ -157,7 +167,10 @@ public final class TrainingRun {
         Evaluation.Terms testTerms;
         weights.readLock().lock();
         try {
-            testTerms = Evaluation.terms(vae, kind, test);
+            if (testEvaluation == null) {
+                testEvaluation = new Evaluation.Repeated(vae, test);
+            }
+            testTerms = testEvaluation.terms(kind);
         } finally {
             weights.readLock().unlock();
         }

@@ -57,13 +57,13 @@ final class Blas {
         int tb = transB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT && DNNL) {
             int status = org.bytedeco.dnnl.global.dnnl.dnnl_sgemm((byte) (transA ? 'T' : 'N'), (byte) (transB ? 'T' : 'N'),
-                    m, n, k, (float) alpha, floats(a), a.columns(), floats(b), b.columns(), (float) beta, floats(c), n);
+                    m, n, k, (float) alpha, floats(a, 0), a.columns(), floats(b, 1), b.columns(), (float) beta, floats(c, 2), n);
             if (status != 0) {
                 throw new IllegalStateException("oneDNN sgemm failed with status " + status);
             }
         } else if (c.dataType() == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, (float) alpha, floats(a), (int) a.columns(),
-                    floats(b), (int) b.columns(), (float) beta, floats(c), (int) n);
+            cblas_sgemm(CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, (float) alpha, floats(a, 0), (int) a.columns(),
+                    floats(b, 1), (int) b.columns(), (float) beta, floats(c, 2), (int) n);
         } else {
             cblas_dgemm(CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, alpha, doubles(a), (int) a.columns(),
                     doubles(b), (int) b.columns(), beta, doubles(c), (int) n);
@@ -84,8 +84,8 @@ final class Blas {
         check(x, y);
         int t = transA ? CblasTrans : CblasNoTrans;
         if (y.dataType() == DataType.FLOAT) {
-            cblas_sgemv(CblasRowMajor, t, (int) rows, (int) cols, (float) alpha, floats(a), (int) cols, floats(x), 1,
-                    (float) beta, floats(y), 1);
+            cblas_sgemv(CblasRowMajor, t, (int) rows, (int) cols, (float) alpha, floats(a, 0), (int) cols, floats(x, 1), 1,
+                    (float) beta, floats(y, 2), 1);
         } else {
             cblas_dgemv(CblasRowMajor, t, (int) rows, (int) cols, alpha, doubles(a), (int) cols, doubles(x), 1, beta,
                     doubles(y), 1);
@@ -102,8 +102,9 @@ final class Blas {
         }
     }
 
-    private static FloatPointer floats(INDArray a) {
-        return Host.floats(a);
+    /** a as the slot-th float argument of a call (see {@link Host#floatsArg}). */
+    private static FloatPointer floats(INDArray a, int slot) {
+        return Host.floatsArg(a, slot);
     }
 
     private static DoublePointer doubles(INDArray a) {

@@ -26,9 +26,61 @@ public final class Host {
         return a.offset() - a.data().offset();
     }
 
-    /** A pointer to a's first element (FLOAT arrays). */
-    static org.bytedeco.javacpp.FloatPointer floats(INDArray a) {
-        return new org.bytedeco.javacpp.FloatPointer(a.data().addressPointer()).position(start(a));
+    /**
+     * A pointer to a's first element (FLOAT arrays) for one native call, in argument slot 0, 1 or 2
+     * of the calling thread: the slot's pointer is set again at each call, and the address of each
+     * buffer is looked up once. ND4J makes four objects and a native call to give a buffer's
+     * address, for each argument of each matrix product: about 70 MB of garbage in 20 s of
+     * training. Valid until the thread's next call with the same slot.
+     */
+    static org.bytedeco.javacpp.FloatPointer floatsArg(INDArray a, int slot) {
+        return ARGS.get().point(slot, a);
+    }
+
+    private static final ThreadLocal<Arguments> ARGS = ThreadLocal.withInitial(Arguments::new);
+
+    /** A thread's argument pointers and the addresses of the buffers it used last. */
+    private static final class Arguments {
+        /** Buffers remembered per thread: a training iteration uses a few dozen. */
+        private static final int REMEMBERED = 64;
+        private final Slot[] slots = {new Slot(), new Slot(), new Slot()};
+        @SuppressWarnings("unchecked")
+        private final java.lang.ref.WeakReference<DataBuffer>[] buffers = new java.lang.ref.WeakReference[REMEMBERED];
+        private final long[] addresses = new long[REMEMBERED];
+        private int next;
+
+        org.bytedeco.javacpp.FloatPointer point(int slot, INDArray a) {
+            DataBuffer d = a.data();
+            return slots[slot].at(address(d) + Float.BYTES * start(a));
+        }
+
+        private long address(DataBuffer d) {
+            for (int i = 0; i < REMEMBERED; i++) {
+                java.lang.ref.WeakReference<DataBuffer> r = buffers[i];
+                if (r != null && r.get() == d) {
+                    if (!d.wasClosed()) {
+                        return addresses[i];
+                    }
+                    break;
+                }
+            }
+            long address = d.addressPointer().address();
+            buffers[next] = new java.lang.ref.WeakReference<>(d);
+            addresses[next] = address;
+            next = (next + 1) % REMEMBERED;
+            return address;
+        }
+    }
+
+    /** A float pointer whose address is set for each call (JavaCPP reads it at the call). */
+    private static final class Slot extends org.bytedeco.javacpp.FloatPointer {
+        Slot at(long addressOfFirst) {
+            address = addressOfFirst;
+            position = 0;
+            limit = 0;
+            capacity = 0;
+            return this;
+        }
     }
 
     static double get(INDArray a, long i) {
@@ -60,7 +112,7 @@ public final class Host {
         DataBuffer d = a.data();
         long off = start(a);
         if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            floats(a).put(src, 0, len);
+            floatsArg(a, 0).put(src, 0, len);
         } else {
             for (int i = 0; i < len; i++) {
                 d.put(off + i, src[i]);
@@ -74,7 +126,7 @@ public final class Host {
         DataBuffer d = a.data();
         long off = start(a);
         if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            floats(a).get(dst, 0, len);
+            floatsArg(a, 0).get(dst, 0, len);
         } else {
             for (int i = 0; i < len; i++) {
                 dst[i] = (float) d.getDouble(off + i);

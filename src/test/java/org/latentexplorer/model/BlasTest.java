@@ -59,6 +59,52 @@ class BlasTest {
         assertEquals(42f, out[4]);
     }
 
+    /**
+     * The argument pointers are set again for every call and each buffer's address is remembered
+     * per thread: products over more arrays than a thread remembers, over arrays freed and new
+     * ones made after them, on two threads at once, each land in their own array.
+     */
+    @Test
+    void productsFindTheirArraysThroughFreedNewAndForgottenOnes() throws Exception {
+        java.util.concurrent.Callable<Boolean> many = () -> {
+            INDArray kept = viewInside(DataType.FLOAT, 3, 4, 3);
+            INDArray keptExpected = kept.mmul(kept.transpose());
+            for (int round = 0; round < 150; round++) {
+                INDArray a = viewInside(DataType.FLOAT, 3, 4, round % 7);
+                INDArray b = viewInside(DataType.FLOAT, 4, 2, round % 5);
+                INDArray c = Nd4j.create(DataType.FLOAT, 3, 2);
+                Blas.gemm(a, false, b, false, c, 1.0, 0.0);
+                if (!a.mmul(b).equalsWithEps(c, 1e-5)) {
+                    return false;
+                }
+                float[] back = new float[6];
+                Host.read(c, back, 6);
+                if (back[5] != c.getFloat(2, 1)) {
+                    return false;
+                }
+                // Freed: the next round's arrays may get its memory, under new buffer objects.
+                Host.release(c);
+                if (round % 40 == 39) {
+                    // An array used long before, after many others: its own elements, not another's.
+                    INDArray out = Nd4j.create(DataType.FLOAT, 3, 3);
+                    Blas.gemm(kept, false, kept, true, out, 1.0, 0.0);
+                    if (!keptExpected.equalsWithEps(out, 1e-5)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        };
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Boolean> there = other.submit(many);
+            assertTrue(many.call(), "on the test's thread");
+            assertTrue(there.get(), "on another thread at the same time");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     @Test
     void mismatchedShapesAreRefused() {
         INDArray a = Nd4j.create(DataType.FLOAT, 3, 4);

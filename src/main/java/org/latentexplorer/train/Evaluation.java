@@ -49,7 +49,8 @@ public final class Evaluation {
     /**
      * The terms of one network on one image set, measured again and again with the same batches: a
      * training's test set after every epoch, without new arrays (1.5 MB on the Java heap and the
-     * forward pass's native arrays) each time. Used by one thread at a time.
+     * forward pass's native arrays) each time; the denoising kind still corrupts a new copy of
+     * each batch. Used by one thread at a time.
      */
     public static final class Repeated {
         private final Network network;

@@ -110,55 +110,67 @@ public final class TrainingRun {
         double smoothedRate = 0;
         int[] order = new int[n];
 
-        for (int e = 0; e < settings.epochs(); e++) {
-            int epoch = firstEpoch + e;
-            // One generator per epoch from the seed: an epoch's batch order and noise depend only on
-            // the seed and the epoch number.
-            SplittableRandom rng = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
-            shuffledIdentity(order, rng);
-            double reconSum = 0;
-            double penaltySum = 0;
-            long trainNanos = 0;
-            for (int b = 0; b < perEpoch; b++) {
-                if (!awaitRunnable()) {
-                    return new Result(Outcome.CANCELLED, iteration, e);
-                }
-                long t0 = System.nanoTime();
-                int from = b * batchSize;
-                int m = Math.min(batchSize, n - from);
-                NetworkBatch batch = m == batchSize ? full : tail;
-                ModelKind now = kind;
-                double weight = effectiveWeight(now, iteration, warmupIterations);
-                weights.writeLock().lock();
-                Network.BatchTerms t;
-                try {
-                    batch.load(train, order, from, m);
-                    t = batch.terms(now, rng);
-                    if (!Double.isFinite(t.reconSum()) || !Double.isFinite(t.penaltySum())) {
-                        throw new TrainingDivergedException(epoch, iteration + 1, now, t);
+        try {
+            for (int e = 0; e < settings.epochs(); e++) {
+                int epoch = firstEpoch + e;
+                // One generator per epoch from the seed: an epoch's batch order and noise depend only on
+                // the seed and the epoch number.
+                SplittableRandom rng = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
+                shuffledIdentity(order, rng);
+                double reconSum = 0;
+                double penaltySum = 0;
+                long trainNanos = 0;
+                for (int b = 0; b < perEpoch; b++) {
+                    if (!awaitRunnable()) {
+                        return new Result(Outcome.CANCELLED, iteration, e);
                     }
-                    batch.backward(now, weight);
-                    adam.step(vae.params(), grad);
-                } finally {
-                    weights.writeLock().unlock();
+                    long t0 = System.nanoTime();
+                    int from = b * batchSize;
+                    int m = Math.min(batchSize, n - from);
+                    NetworkBatch batch = m == batchSize ? full : tail;
+                    ModelKind now = kind;
+                    double weight = effectiveWeight(now, iteration, warmupIterations);
+                    weights.writeLock().lock();
+                    Network.BatchTerms t;
+                    try {
+                        batch.load(train, order, from, m);
+                        t = batch.terms(now, rng);
+                        if (!Double.isFinite(t.reconSum()) || !Double.isFinite(t.penaltySum())) {
+                            throw new TrainingDivergedException(epoch, iteration + 1, now, t);
+                        }
+                        batch.backward(now, weight);
+                        adam.step(vae.params(), grad);
+                    } finally {
+                        weights.writeLock().unlock();
+                    }
+                    long dt = System.nanoTime() - t0;
+                    trainNanos += dt;
+                    iteration++;
+                    reconSum += t.reconSum();
+                    penaltySum += t.penaltySum();
+                    double rate = m / (dt / 1e9);
+                    smoothedRate = smoothedRate == 0 ? rate : 0.9 * smoothedRate + 0.1 * rate;
+                    boolean hasPenalty = now.penalty().isPresent();
+                    listener.onIteration(new IterationStats(adam.iteration(), epoch, t.reconSum() / m,
+                            hasPenalty ? t.penaltySum() / m : Double.NaN, hasPenalty ? weight : Double.NaN,
+                            smoothedRate));
                 }
-                long dt = System.nanoTime() - t0;
-                trainNanos += dt;
-                iteration++;
-                reconSum += t.reconSum();
-                penaltySum += t.penaltySum();
-                double rate = m / (dt / 1e9);
-                smoothedRate = smoothedRate == 0 ? rate : 0.9 * smoothedRate + 0.1 * rate;
+                ModelKind now = kind;
                 boolean hasPenalty = now.penalty().isPresent();
-                listener.onIteration(new IterationStats(adam.iteration(), epoch, t.reconSum() / m,
-                        hasPenalty ? t.penaltySum() / m : Double.NaN, hasPenalty ? weight : Double.NaN, smoothedRate));
+                double weightNow = hasPenalty ? effectiveWeight(now, iteration, warmupIterations) : Double.NaN;
+                endEpoch(listener, epoch, trainNanos / 1e9, weightNow, reconSum / n,
+                        hasPenalty ? penaltySum / n : Double.NaN, n);
             }
-            ModelKind now = kind;
-            boolean hasPenalty = now.penalty().isPresent();
-            endEpoch(listener, epoch, trainNanos / 1e9, hasPenalty ? effectiveWeight(now, iteration, warmupIterations)
-                    : Double.NaN, reconSum / n, hasPenalty ? penaltySum / n : Double.NaN, n);
+            return new Result(Outcome.FINISHED, iteration, settings.epochs());
+        } finally {
+            // The batches' forward and backward arrays and the gradient, freed now rather than when
+            // the collector finds them.
+            full.release();
+            if (tail != null) {
+                tail.release();
+            }
+            org.latentexplorer.model.Host.release(grad);
         }
-        return new Result(Outcome.FINISHED, iteration, settings.epochs());
     }
 
     /** Measures the epoch's weights on the test set and records the epoch in the history. */

@@ -3,6 +3,7 @@ package org.latentexplorer.ui;
 import java.nio.file.Path;
 
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.data.DataShelf;
 import org.latentexplorer.ui.compare.CompareViewModel;
 import org.latentexplorer.ui.grid.GridViewModel;
 import org.latentexplorer.ui.inspect.InspectViewModel;
@@ -42,14 +43,16 @@ public final class ExplorerViewModel {
      */
     public ExplorerViewModel(Tasks tasks, AssetLocator assets, Path recoveryFile) {
         this.tasks = tasks;
-        ModelOnScreen shown = ModelOnScreen.create(tasks, notifier, assets, recoveryFile);
+        // One copy of each data set for the window: the model shown, a training and the compared models.
+        DataShelf datasets = new DataShelf(assets);
+        ModelOnScreen shown = ModelOnScreen.create(tasks, notifier, assets, datasets, recoveryFile);
         this.session = shown.session();
         this.grid = shown.grid();
         this.sampling = shown.sampling();
-        this.training = new TrainingViewModel(session, tasks, notifier);
+        this.training = new TrainingViewModel(session, tasks, notifier, datasets);
         session.trainingProperty().bind(training.activeProperty());
         this.inspect = new InspectViewModel(session, notifier, grid.modeProperty(), grid.sliceProperty());
-        this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, null),
+        this.compare = new CompareViewModel(tasks, notifier, () -> ModelOnScreen.create(tasks, notifier, assets, datasets, null),
                 session, assets.models());
         this.interpolate = new InterpolateViewModel(session, notifier);
         this.metrics = new MetricsViewModel(session, tasks, notifier, grid.renderedProperty());

@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 import org.latentexplorer.data.AssetLocator;
 import org.latentexplorer.data.DataSplit;
-import org.latentexplorer.data.Datasets;
+import org.latentexplorer.data.DataShelf;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.ModelFiles;
 import org.latentexplorer.model.Network;
@@ -35,6 +35,7 @@ public final class ModelSession {
     private final LatentSpaceWorker worker;
     private final Notifier notifier;
     private final AssetLocator assets;
+    private final DataShelf datasets;
     private final Path recoveryFile;
     private final ReadOnlyObjectWrapper<CurrentModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<CurrentModel> shown = new ReadOnlyObjectWrapper<>(this, "shown");
@@ -52,12 +53,15 @@ public final class ModelSession {
     /**
      * @param recoveryFile where unsaved training is written after every epoch, so that a crash or a
      *                     power cut does not lose it; null for none
+     * @param datasets     where the model's data set is read, shared with the window's other models
      */
-    public ModelSession(Tasks tasks, LatentSpaceWorker worker, Notifier notifier, AssetLocator assets, Path recoveryFile) {
+    public ModelSession(Tasks tasks, LatentSpaceWorker worker, Notifier notifier, AssetLocator assets,
+            DataShelf datasets, Path recoveryFile) {
         this.tasks = tasks;
         this.worker = worker;
         this.notifier = notifier;
         this.assets = assets;
+        this.datasets = datasets;
         this.recoveryFile = recoveryFile;
     }
 
@@ -226,11 +230,11 @@ public final class ModelSession {
         int cols = forModel.config().cols();
         tasks.submit(Tasks.Lane.FILES, () -> {
             try {
-                return Datasets.load(dataset, rows, cols);
+                return datasets.load(dataset, rows, cols);
             } catch (org.latentexplorer.data.DataException missing) {
                 // A model of the full Fashion-MNIST still gets a scatter where only the shipped part is.
                 if (dataset.equals("fashion-mnist-full")) {
-                    return Datasets.load("fashion-mnist", rows, cols);
+                    return datasets.load("fashion-mnist", rows, cols);
                 }
                 throw missing;
             }

@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.latentexplorer.data.DataShelf;
 import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.ImageSet;
@@ -92,6 +93,7 @@ public final class TrainingViewModel {
     private final ModelSession session;
     private final Tasks tasks;
     private final Notifier notifier;
+    private final DataShelf datasets;
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "mnist");
     private final BooleanProperty continueCurrent = new SimpleBooleanProperty(this, "continueCurrent", false);
     private final IntegerProperty latent = new SimpleIntegerProperty(this, "latent", 2);
@@ -127,10 +129,12 @@ public final class TrainingViewModel {
     private long lastRefresh;
     private boolean refreshing;
 
-    public TrainingViewModel(ModelSession session, Tasks tasks, Notifier notifier) {
+    /** @param datasets where a training reads its data: the data already on screen is not read again */
+    public TrainingViewModel(ModelSession session, Tasks tasks, Notifier notifier, DataShelf datasets) {
         this.session = session;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.datasets = datasets;
         this.recoveryCopies = new RecoveryCopies(() -> {
             CurrentModel m = session.model();
             if (m != null && m.run() != null) {
@@ -399,7 +403,7 @@ public final class TrainingViewModel {
         Path file = resume ? current.file() : null;
         String dataName = data;
         tasks.submit(Tasks.Lane.FILES, () -> {
-            DataSplit split = resume ? Datasets.load(dataName, shape.rows(), shape.cols()) : Datasets.load(dataName);
+            DataSplit split = resume ? datasets.load(dataName, shape.rows(), shape.cols()) : datasets.load(dataName);
             ImageSet train = split.train();
             ModelConfig config = resume ? shape : newShape(train.rows(), train.cols());
             Network vae = resume ? new Network(config, from.params()) : new Network(config, settings.seed());

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.data.DataShelf;
 import org.latentexplorer.explore.DecodeMode;
 import org.latentexplorer.explore.LatentSlice;
 import org.latentexplorer.explore.LatentSpace;
@@ -148,8 +149,9 @@ class MetricsViewModelTest {
     void theSteepestTileOfADecoderThatJumpsAtZ1ZeroLiesNextToIt() {
         SimpleObjectProperty<GridViewModel.RenderedGrid> rendered = new SimpleObjectProperty<>();
         DirectTasks tasks = new DirectTasks();
-        ModelSession session = new ModelSession(tasks, new LatentSpaceWorker(tasks), new Notifier(),
-                AssetLocator.fromEnvironment(), null);
+        AssetLocator assets = AssetLocator.fromEnvironment();
+        ModelSession session = new ModelSession(tasks, new LatentSpaceWorker(tasks), new Notifier(), assets,
+                new DataShelf(assets), null);
         MetricsViewModel metrics = new MetricsViewModel(session, tasks, new Notifier(), rendered);
         // The default lattice of 10 x 10 tiles, with the view panned by a third of a tile: 11 columns drawn.
         TileLattice lattice = TileLattice.anchoredTo(Viewport.DEFAULT, 10);

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.data.AssetLocator;
+import org.latentexplorer.data.DataSplit;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.SavedModel;
 import org.latentexplorer.ui.ExplorerViewModel;
@@ -524,6 +525,32 @@ class TrainingViewModelTest {
         assertTrue(vm.notifier().messageProperty().get().text().startsWith("Seed \"abc\" is not a whole number"),
                 vm.notifier().messageProperty().get().text());
         assertTrue(tasks.submitted.isEmpty());
+    }
+
+    @Test
+    void theModelShownTheTrainingsAfterItAndTheComparedModelsShareOneCopyOfTheirData() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        vm.session().open(vm.session().shippedModel());
+        DataSplit shown = vm.session().dataProperty().get();
+        assertEquals("mnist", shown.name());
+        List<DataSplit> replaced = new ArrayList<>();
+        vm.session().dataProperty().addListener((o, a, b) -> replaced.add(b));
+
+        smallSettings(vm.training());
+        vm.training().start();
+        vm.training().start();
+
+        assertTrue(vm.training().progressTextProperty().get().startsWith("Training finished"),
+                vm.training().progressTextProperty().get());
+        assertEquals(1, vm.session().model().history().size(), "the second training is a new model of one epoch");
+        assertSame(shown, vm.session().dataProperty().get());
+        assertEquals(List.of(), replaced, "the data shown was read again and replaced");
+        assertEquals(2000, vm.grid().embeddingProperty().get().count(), "the test set follows the trained model");
+
+        vm.compare().open(org.latentexplorer.ui.compare.CompareViewModel.Pair.AE_VS_VAE);
+        for (var m : vm.compare().models()) {
+            assertSame(shown, m.session().dataProperty().get(), m.session().model().title());
+        }
     }
 
     @Test

@@ -1,7 +1,11 @@
 package org.latentexplorer.ui.session;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -37,6 +41,11 @@ public final class ModelSession {
     private final AssetLocator assets;
     private final DataShelf datasets;
     private final Path recoveryFile;
+    /**
+     * Set while the recovery file holds a training an earlier session did not save and this one has
+     * not opened: not this session's to overwrite or delete. Read and cleared on the files lane.
+     */
+    private final AtomicBoolean earlierCopy = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<CurrentModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<CurrentModel> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<DataSplit> data = new ReadOnlyObjectWrapper<>(this, "data");
@@ -63,6 +72,7 @@ public final class ModelSession {
         this.assets = assets;
         this.datasets = datasets;
         this.recoveryFile = recoveryFile;
+        earlierCopy.set(recoveryFile != null && Files.isRegularFile(recoveryFile));
     }
 
     /** The display copy of the model, for features that decode. */
@@ -173,6 +183,10 @@ public final class ModelSession {
             // imported one is not in this program's format: Save asks where, so that the original
             // file is never overwritten.
             boolean recovered = file.equals(recoveryFile);
+            if (recovered) {
+                // On screen and unsaved now: the prompts before closing or replacing it ask about it.
+                earlierCopy.set(false);
+            }
             show(new CurrentModel(recovered || opened.imported() ? null : file, opened.saved(), null), opened.vae(),
                     recovered, null);
             notifier.status(recovered ? "Opened the recovered training; save it to keep it"
@@ -302,7 +316,9 @@ public final class ModelSession {
 
     /**
      * Writes a snapshot of the current, unsaved model to the recovery file, taken in the background
-     * when the write begins; nothing when it is null.
+     * when the write begins; nothing when it is null. A training an earlier session left there and
+     * this one has not opened is first moved beside it, and the user told where, so that it is
+     * never overwritten.
      */
     public void keepForRecovery(java.util.function.Supplier<SavedModel> snapshot) {
         if (recoveryFile == null || model.get() == null || !dirty.get()) {
@@ -310,18 +326,44 @@ public final class ModelSession {
         }
         tasks.submit(Tasks.Lane.FILES, () -> {
             SavedModel s = snapshot.get();
-            if (s != null) {
-                ModelFile.write(recoveryFile, s);
+            if (s == null) {
+                return null;
             }
-            return recoveryFile;
-        }, done -> { }, failure -> notifier.status("Could not keep a recovery copy of the training: "
+            Path earlier = earlierCopy.get() ? setAside(recoveryFile) : null;
+            earlierCopy.set(false);
+            ModelFile.write(recoveryFile, s);
+            return earlier;
+        }, earlier -> {
+            if (earlier != null) {
+                notifier.tell("Unsaved training of an earlier session",
+                        "A model trained in an earlier session and never saved was kept in " + recoveryFile
+                                + ". This training's recovery copy goes there now, so the earlier one was moved to "
+                                + earlier + ": open it with File > Open, then save it.");
+            }
+        }, failure -> notifier.status("Could not keep a recovery copy of the training: "
                 + Notifier.explain(failure, recoveryFile)));
+    }
+
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+            .withZone(ZoneId.systemDefault());
+
+    /**
+     * Moves a recovery copy to recovered-(its time).lvae beside it, -2, -3, ... when that name is
+     * taken; the new name.
+     */
+    static Path setAside(Path copy) throws IOException {
+        String stamp = ASIDE_STAMP.format(Files.getLastModifiedTime(copy).toInstant());
+        Path aside = copy.resolveSibling("recovered-" + stamp + ".lvae");
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = copy.resolveSibling("recovered-" + stamp + "-" + n + ".lvae");
+        }
+        return Files.move(copy, aside);
     }
 
     /** The user saved or chose to discard: the recovery copy is no longer needed. */
     public void discardRecovery() {
-        if (recoveryFile == null) {
-            return;
+        if (recoveryFile == null || earlierCopy.get()) {
+            return;   // none, or an earlier session's, which this one never showed
         }
         try {
             Files.deleteIfExists(recoveryFile);

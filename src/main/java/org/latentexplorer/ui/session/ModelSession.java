@@ -336,9 +336,9 @@ public final class ModelSession {
         }, earlier -> {
             if (earlier != null) {
                 notifier.tell("Unsaved training of an earlier session",
-                        "A model trained in an earlier session and never saved was kept in " + recoveryFile
-                                + ". This training's recovery copy goes there now, so the earlier one was moved to "
-                                + earlier + ": open it with File > Open, then save it.");
+                        "The model an earlier session trained and did not save is now in " + earlier
+                                + ", so that this training's recovery copy does not replace it. Open it with"
+                                + " File > Open, then save it.");
             }
         }, failure -> notifier.status("Could not keep a recovery copy of the training: "
                 + Notifier.explain(failure, recoveryFile)));

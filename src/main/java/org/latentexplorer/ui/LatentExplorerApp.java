@@ -413,7 +413,9 @@ public final class LatentExplorerApp extends Application {
         openShipped.disableProperty().bind(open.disableProperty());
         MenuItem openRecovered = item("Open Recovered Training", null, e -> unsaved.thenRun("opening the recovered training",
                 () -> vm.session().recoveredModel().ifPresentOrElse(vm.session()::open, () -> vm.notifier().status("There is no recovered training."))));
-        openRecovered.disableProperty().bind(open.disableProperty());
+        // Whether there is a copy to open is looked up each time the menu opens.
+        javafx.beans.property.BooleanProperty nothingRecovered = new javafx.beans.property.SimpleBooleanProperty();
+        openRecovered.disableProperty().bind(open.disableProperty().or(nothingRecovered));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> quit());
         MenuItem exportGrid = item("Export the Grid as PNG\u2026", "Shortcut+E", e -> exports.picture(grid, "grid"));
         MenuItem exportWindow = item("Export the Window as PNG\u2026", null, e -> exports.picture(root, "window"));
@@ -425,6 +427,7 @@ public final class LatentExplorerApp extends Application {
         Menu export = new Menu("Export", null, exportGrid, exportWindow, exportHistory, exportEncoded);
         Menu file = new Menu("File", null, open, openShipped, openRecovered, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> nothingRecovered.set(vm.session().recoveredModel().isEmpty()));
 
         MenuItem reset = item("Reset View", "Shortcut+0", e -> {
             if (vm.compare().isActive()) {

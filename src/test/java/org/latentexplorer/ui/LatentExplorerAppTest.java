@@ -1,6 +1,7 @@
 package org.latentexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -219,6 +220,27 @@ class LatentExplorerAppTest {
         waitFor(30, () -> Files.exists(recovery));
         var kept = org.latentexplorer.model.ModelFile.read(recovery);
         assertEquals(64, kept.config().encoder().get(0));
+    }
+
+    @Test
+    void openRecoveredTrainingIsOfferedOnlyWhenThereIsACopy() throws Exception {
+        javafx.scene.control.MenuItem item = fileItem("Open Recovered Training");
+        robot.clickOn("File");
+        assertTrue(item.isDisable(), "no copy, nothing to open");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        Files.copy(app.viewModel().session().shippedModel(), tmp.resolve("recovery.lvae"));
+        robot.clickOn("File");
+        assertFalse(item.isDisable(), "a copy is there");
+        robot.clickOn("Open Recovered Training");
+        waitFor(30, () -> TestWindow.onFx(() -> app.viewModel().session().isDirty()));
+        assertEquals("untitled", TestWindow.onFx(() -> app.viewModel().session().model().title()));
+    }
+
+    private javafx.scene.control.MenuItem fileItem(String text) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) app.rootPane().getTop();
+        return bar.getMenus().stream().filter(m -> m.getText().equals("File")).flatMap(m -> m.getItems().stream())
+                .filter(i -> text.equals(i.getText())).findFirst().orElseThrow(() -> new AssertionError("no File > " + text));
     }
 
     @Test

@@ -423,6 +423,30 @@ class LatentExplorerAppTest {
 
     // ------------------------------------------------------------------ the classroom fixes
 
+    @Test
+    void theKeyboardStaysWithTheRunsButtonsFromTrainToPauseAndBack() throws Exception {
+        TrainingViewModel training = app.viewModel().training();
+        TrainingPane pane = app.trainingPane();
+        robot.interact(() -> {
+            training.hiddenProperty().set("32");
+            training.epochsProperty().set(200);
+            training.batchSizeProperty().set(64);
+        });
+        robot.clickOn(pane.train);
+        waitFor(60, () -> TestWindow.onFx(() -> training.stateProperty().get() == TrainingViewModel.State.RUNNING));
+        waitFor(10, () -> TestWindow.onFx(() -> pane.pause.isFocused()));
+
+        // Space presses the button with the focus: the run holds, then goes on.
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitFor(10, () -> TestWindow.onFx(() -> training.stateProperty().get() == TrainingViewModel.State.PAUSED));
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitFor(10, () -> TestWindow.onFx(() -> training.stateProperty().get() == TrainingViewModel.State.RUNNING));
+
+        robot.clickOn(pane.cancel);
+        waitFor(60, () -> TestWindow.onFx(() -> !training.isActive()));
+        waitFor(10, () -> TestWindow.onFx(() -> pane.train.isFocused()));
+    }
+
     /** Trains a small model for a few iterations and cancels: unsaved weights on screen. */
     private void trainBrieflyAndCancel() {
         TrainingViewModel training = app.viewModel().training();

@@ -87,4 +87,32 @@ public final class Controls {
         l.setWrapText(true);
         return l;
     }
+
+    /**
+     * When from greys out while it has the keyboard focus, to takes the focus as soon as it is
+     * enabled (at once if it is), or from takes it back should it be enabled first; JavaFX alone
+     * moves the focus on to the next control that happens to be enabled, anywhere in the window.
+     */
+    public static void handFocus(Node from, Node to) {
+        from.disabledProperty().addListener((o, was, greyed) -> {
+            if (!greyed || !from.isFocused()) {
+                return;
+            }
+            if (!to.isDisabled()) {
+                to.requestFocus();
+                return;
+            }
+            javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+            once[0] = x -> {
+                Node taker = !to.isDisabled() ? to : !from.isDisabled() ? from : null;
+                if (taker != null) {
+                    to.disabledProperty().removeListener(once[0]);
+                    from.disabledProperty().removeListener(once[0]);
+                    taker.requestFocus();
+                }
+            };
+            to.disabledProperty().addListener(once[0]);
+            from.disabledProperty().addListener(once[0]);
+        });
+    }
 }

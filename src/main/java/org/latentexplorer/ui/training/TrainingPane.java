@@ -39,7 +39,7 @@ public final class TrainingPane extends VBox {
     private static final String FOLDER = "Folder \u2026";
 
     public final Button train = new Button("Train");
-    final Button pause = new Button("Pause");
+    public final Button pause = new Button("Pause");
     public final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar(0);
     final TextField seed = new TextField();
@@ -204,6 +204,11 @@ public final class TrainingPane extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingViewModel.State.RUNNING).and(vm.stateProperty().isNotEqualTo(TrainingViewModel.State.PAUSED)));
         Controls.tip(cancel, "Stop training after the current iteration; the weights so far stay, ready to save.");
+        // The keyboard stays with the run's buttons: Train hands it to Pause, which holds the run on
+        // Space, and Pause or Cancel hand it back to Train when the run ends.
+        Controls.handFocus(train, pause);
+        Controls.handFocus(pause, train);
+        Controls.handFocus(cancel, train);
         for (Button b : new Button[] {train, pause, cancel}) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);

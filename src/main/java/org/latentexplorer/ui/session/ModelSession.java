@@ -60,9 +60,9 @@ public final class ModelSession {
     private long savedAtIteration;
 
     /**
+     * @param datasets     where the model's data set is read, shared with the window's other models
      * @param recoveryFile where unsaved training is written after every epoch, so that a crash or a
      *                     power cut does not lose it; null for none
-     * @param datasets     where the model's data set is read, shared with the window's other models
      */
     public ModelSession(Tasks tasks, LatentSpaceWorker worker, Notifier notifier, AssetLocator assets,
             DataShelf datasets, Path recoveryFile) {
@@ -329,7 +329,8 @@ public final class ModelSession {
             if (s == null) {
                 return null;
             }
-            Path earlier = earlierCopy.get() ? setAside(recoveryFile) : null;
+            // (Gone meanwhile, it has nothing to be kept from.)
+            Path earlier = earlierCopy.get() && Files.isRegularFile(recoveryFile) ? setAside(recoveryFile) : null;
             earlierCopy.set(false);
             ModelFile.write(recoveryFile, s);
             return earlier;

@@ -107,6 +107,15 @@ class EarlierRecoveryCopyTest {
     }
 
     @Test
+    void anEarlierCopyDeletedMeanwhileLeavesNothingToMoveAndTheNewCopyIsWritten() throws Exception {
+        ExplorerViewModel vm = windowWithAnEarlierCopy();
+        Files.delete(recovery);
+        train(vm);
+        assertEquals(1, ModelFile.read(recovery).history().size());
+        assertEquals(List.of(), setAside());
+    }
+
+    @Test
     void aNameAlreadyTakenGetsANumber() throws Exception {
         Path copy = Files.writeString(tmp.resolve("recovery.lvae"), "first");
         Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2026-11-30T09:15:00Z")));

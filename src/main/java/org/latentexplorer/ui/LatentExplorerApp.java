@@ -161,7 +161,8 @@ public final class LatentExplorerApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scale = new UiScale(settings, UiScale.forScreen(screen.getWidth(), screen.getHeight()), vm.notifier()::status);
 
-        unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(true, after));
+        // Save in the question saves as File > Save does: into the model's own file when it has one.
+        unsaved = new UnsavedWork(vm, () -> stage, after -> saveModel(false, after));
         exports = new WindowExports(vm, dialogs, () -> stage, Path.of(System.getProperty("user.home")));
         grid = new GridView(vm.grid(), vm.session(), vm.sampling());
         StartupReport.whenFirstGridDrawn(grid, vm);

@@ -19,8 +19,8 @@ final class UnsavedWork {
     private final Consumer<Runnable> saveThen;
 
     /**
-     * @param saveThen asks where to save, saves, then runs its argument (not at all when the user
-     *                 cancels the file chooser or the save fails)
+     * @param saveThen saves (into the model's own file, else where the user says), then runs its
+     *                 argument (not at all when the user cancels the file chooser or the save fails)
      */
     UnsavedWork(ExplorerViewModel vm, Supplier<Window> owner, Consumer<Runnable> saveThen) {
         this.vm = vm;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -526,6 +527,35 @@ class LatentExplorerAppTest {
         waitFor(30, () -> "latent-3.lvae".equals(app.viewModel().session().modelProperty().get().title()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!app.viewModel().session().isDirty());
+    }
+
+    @Test
+    void saveInTheQuestionWritesAModelThatHasAFileIntoItsFile() throws Exception {
+        Path mine = Shipped.modelWithLatent(tmp, 3);
+        int epochsBefore = org.latentexplorer.model.ModelFile.read(mine).history().size();
+        nextOpen.set(mine);
+        robot.clickOn(app.gridView());
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(30, () -> TestWindow.onFx(() -> "latent-3.lvae".equals(app.viewModel().session().model().title())));
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> {
+            training.continueCurrentProperty().set(true);
+            training.epochsProperty().set(1);
+        });
+        robot.clickOn(app.trainingPane().train);
+        waitFor(60, () -> TestWindow.onFx(() -> !training.isActive() && app.viewModel().session().isDirty()));
+
+        robot.clickOn("File");
+        robot.clickOn("Open the Shipped MNIST Model");
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Save\u2026");
+        waitFor(30, () -> TestWindow.onFx(() -> "mnist-vae.lvae".equals(app.viewModel().session().model().title())));
+        assertEquals(epochsBefore + 1, org.latentexplorer.model.ModelFile.read(mine).history().size(),
+                "the continued training went into its own file");
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("mnist-k3")).toList(),
+                    "no new file was asked for");
+        }
     }
 
     @Test

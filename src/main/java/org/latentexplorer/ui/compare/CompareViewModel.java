@@ -228,8 +228,14 @@ public final class CompareViewModel {
 
     /** Back to the window's one model: the compared models are let go. */
     public void leave() {
+        boolean was = active.get();
         clear();
         active.set(false);
+        CurrentModel own = main.model();
+        if (was && own != null) {
+            // The status bar last spoke of a compared model.
+            notifier.status("Back to one model: " + own.title() + (main.isDirty() ? ", not saved" : ""));
+        }
     }
 
     /** Decodes the same draw from the prior with every model: the same points, each model's images. */

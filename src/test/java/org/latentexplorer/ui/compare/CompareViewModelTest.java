@@ -197,11 +197,14 @@ class CompareViewModelTest {
         assertSame(windowModel, vm.session().model());
         assertFalse(vm.session().isDirty());
 
+        assertEquals("Opened " + ae, vm.notifier().statusProperty().get());
         c.leave();
         assertFalse(c.isActive());
         assertTrue(c.models().isEmpty());
         assertEquals(List.of(), c.shownModelsProperty().get());
         assertSame(windowModel, vm.session().model());
+        assertEquals("Back to one model: mnist-vae.lvae", vm.notifier().statusProperty().get(),
+                "the status bar no longer speaks of a compared model");
     }
 
     @Test

@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -62,6 +63,10 @@ final class PresentationMode {
     private final HBox bar;
     private final EventHandler<KeyEvent> keys = this::key;
     private boolean picking;
+    /** The picker's list was closed by Enter or a click on a model: that model is opened. */
+    private boolean chosen;
+    /** The picker's list has just closed: the key that closed it comes on to the window after it. */
+    private boolean listJustClosed;
 
     /**
      * @param train starts, pauses or resumes training (the window asks first about unsaved work)
@@ -96,6 +101,14 @@ final class PresentationMode {
 
     private HBox bar() {
         models.setPromptText("Model");
+        // JavaFX's own button cell keeps the last model's name when the value goes back to none.
+        models.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? models.getPromptText() : item.getFileName().toString());
+            }
+        });
         models.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Path p) {
@@ -107,13 +120,36 @@ final class PresentationMode {
                 return null;
             }
         });
-        models.setOnAction(e -> {
-            Path p = models.getValue();
-            CurrentModel m = vm.session().modelProperty().get();
-            if (!picking && p != null && (m == null || !p.equals(m.file()))) {
-                open.accept(p);
-                grid.requestFocus();
+        // The list's value follows the arrow keys, an action each step: a model is opened when the
+        // list closes on it by Enter or a click, not at the first arrow (which opened the unsaved
+        // model's question under the next keys, Enter then answering it); closed otherwise (Escape,
+        // a click elsewhere) it names the model on screen again.
+        models.skinProperty().addListener((o, a, skin) -> {
+            if (skin instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> s) {
+                Node list = s.getPopupContent();
+                list.addEventFilter(KeyEvent.KEY_PRESSED, e -> chosen |= e.getCode() == KeyCode.ENTER);
+                list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> chosen |= onACell(e));
             }
+        });
+        models.setOnShowing(e -> chosen = false);
+        models.setOnAction(e -> {
+            if (!models.isShowing()) {
+                pick();
+            }
+        });
+        models.setOnHidden(e -> {
+            boolean open = chosen;
+            chosen = false;
+            listJustClosed = true;
+            // After the list has closed: the unsaved model's question must not start inside it.
+            javafx.application.Platform.runLater(() -> {
+                listJustClosed = false;
+                if (open) {
+                    pick();
+                } else {
+                    refreshModels();
+                }
+            });
         });
         models.disableProperty().bind(vm.training().activeProperty());
         Controls.tip(models, "Open another model (M).");
@@ -183,6 +219,9 @@ final class PresentationMode {
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, keys);
         on.set(true);
         stage.setFullScreenExitHint("");
+        // Escape is the window's own (key): it closes the picker's list when that is open, and
+        // leaves the presentation otherwise; the stage would leave full screen on any Escape.
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         stage.setFullScreen(true);
         grid.requestFocus();
     }
@@ -225,6 +264,8 @@ final class PresentationMode {
                     models.getItems().add(0, m.file());
                 }
                 models.setValue(m.file());
+            } else {
+                models.setValue(null);   // an untitled model: the picker shows its prompt
             }
         } finally {
             picking = false;
@@ -240,8 +281,39 @@ final class PresentationMode {
         }
     }
 
+    private static boolean onACell(javafx.scene.input.MouseEvent e) {
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ListCell<?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /** Opens the model the picker names, unless it is the one on screen. */
+    private void pick() {
+        Path p = models.getValue();
+        CurrentModel m = vm.session().modelProperty().get();
+        if (!picking && p != null && (m == null || !p.equals(m.file()))) {
+            open.accept(p);
+            if (!vm.session().busyProperty().get()) {
+                // Nothing under way (the question was cancelled): back to the model on screen.
+                refreshModels();
+            }
+            grid.requestFocus();
+        }
+    }
+
     private void key(KeyEvent e) {
         if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (models.isShowing() || listJustClosed) {
+            // The picker's list has the keys; Escape closes the list, not the presentation.
+            if (e.getCode() == KeyCode.ESCAPE) {
+                models.hide();
+                e.consume();
+            }
             return;
         }
         TrainingViewModel t = vm.training();

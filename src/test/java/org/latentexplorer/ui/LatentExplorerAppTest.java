@@ -815,6 +815,48 @@ class LatentExplorerAppTest {
     }
 
     @Test
+    void enterThatPicksAModelInPresentationDoesNotAlsoAnswerTheUnsavedQuestion() throws Exception {
+        trainBrieflyAndCancel();
+        robot.clickOn(app.gridView());
+        robot.type(KeyCode.F5);
+        PresentationMode p = app.presentation();
+        robot.type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "an arrow key opened a model");
+        robot.type(KeyCode.DOWN);
+        // Held down while the question appears, as a person's key is.
+        robot.press(KeyCode.ENTER);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.release(KeyCode.ENTER);
+        // Pressed again at once (as a held key repeats): still not an answer before the question is read.
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "a key pressed at once answered the question");
+        assertTrue(app.viewModel().session().isDirty());
+
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("untitled", TestWindow.onFx(() -> app.viewModel().session().model().title()));
+        assertSame(null, TestWindow.onFx(() -> p.models.getValue()), "the picker names the model on screen");
+        assertEquals("Model", TestWindow.onFx(() -> p.models.getButtonCell().getText()), "its prompt, for an untitled model");
+
+        // Escape closes the list without opening the model arrowed to, and stays in presentation.
+        robot.type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "Escape opened the model");
+        assertTrue(p.isOn());
+        assertSame(null, TestWindow.onFx(() -> p.models.getValue()));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!p.isOn());
+    }
+
+    @Test
     void everyExportOpensAndHoldsWhatWasOnScreen() throws Exception {
         robot.interact(() -> app.viewModel().grid().showTestSetProperty().set(true));
         waitFor(30, () -> app.viewModel().grid().embeddingProperty().get() != null);

@@ -132,8 +132,11 @@ public final class MetricsViewModel {
         session.shownProperty().addListener((o, a, b) -> restart());
         session.dataProperty().addListener((o, a, b) -> restart());
         session.modelProperty().addListener((o, a, b) -> {
-            // A training that ended leaves weights measured at most at its last epoch's end.
-            if (a != null && b != null && a.run() != null && b.run() == null && session.shownProperty().get() != null) {
+            // A training that ended leaves weights measured at most at its last epoch's end; one
+            // that goes on from the model on screen (the same model shown) says when it is measured.
+            boolean ended = a != null && b != null && a.run() != null && b.run() == null;
+            boolean continued = b != null && b.run() != null && (a == null || a.run() != b.run());
+            if ((ended || continued) && session.shownProperty().get() != null) {
                 request();
             }
         });

@@ -214,11 +214,26 @@ public final class ModelSession {
      * (split when the caller has it already, else read in the background).
      */
     public void show(CurrentModel m, Network network, boolean unsaved, DataSplit split) {
+        show(m, network, unsaved, split, true);
+    }
+
+    /**
+     * Shows the model on screen as a training that goes on from it: the same model, so what
+     * follows {@link #shownProperty()} (an inspected image, interpolation ends, the grid's plane)
+     * stays; the new weights redraw everything that decodes.
+     */
+    public void showTrainedOn(CurrentModel m, Network network, DataSplit split) {
+        show(m, network, true, split, shown.get() == null);
+    }
+
+    private void show(CurrentModel m, Network network, boolean unsaved, DataSplit split, boolean another) {
         CurrentModel before = model.get();
         model.set(m);
         dirty.set(unsaved);
         // Before the install: with a direct task runner the install answers at once.
-        shown.set(m);
+        if (another) {
+            shown.set(m);
+        }
         worker.install(network, () -> { },
                 failure -> notifier.tell("Could not show the model", Notifier.explain(failure, m.file())));
         // The lane runs its work in order: what the features ask of it from now on runs on the new

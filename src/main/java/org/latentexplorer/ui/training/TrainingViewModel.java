@@ -357,8 +357,9 @@ public final class TrainingViewModel {
      *
      * @param before the model as it was before this run (with its Adam state when continued)
      */
+    /** @param continued whether the run goes on from the model on screen, rather than making a new one */
     private record Prepared(DataSplit data, TrainingRun run, Network display, SavedModel initial, SavedModel before,
-                            Path file, int iterationsPerEpoch, int epochs, double learningRate) {
+                            Path file, int iterationsPerEpoch, int epochs, double learningRate, boolean continued) {
     }
 
     /** Starts training with the current settings (reading the dataset first, in the background). */
@@ -418,7 +419,7 @@ public final class TrainingViewModel {
             int perEpoch = (train.count() + Math.min(settings.batchSize(), train.count()) - 1)
                     / Math.min(settings.batchSize(), train.count());
             return new Prepared(split, r, vae.copy(), initial, resume ? from : initial, file, perEpoch, settings.epochs(),
-                    settings.learningRate());
+                    settings.learningRate(), resume);
         }, this::begin, failure -> {
             active.set(false);
             state.set(State.IDLE);
@@ -469,7 +470,13 @@ public final class TrainingViewModel {
         curvesInNats = p.initial().config().likelihood().inNats();
         curves.planEnd(p.run().history().size() + p.epochs());
         bumpCurves();
-        session.show(new CurrentModel(p.file(), p.initial(), run), p.display(), true, p.data());
+        CurrentModel trained = new CurrentModel(p.file(), p.initial(), run);
+        if (p.continued()) {
+            // The same model, trained on: what was picked on it (an inspected image, interpolation ends) stays.
+            session.showTrainedOn(trained, p.display(), p.data());
+        } else {
+            session.show(trained, p.display(), true, p.data());
+        }
         state.set(State.RUNNING);
         progress.set(0);
         progressText.set("Epoch " + currentEpoch + " starting ...");

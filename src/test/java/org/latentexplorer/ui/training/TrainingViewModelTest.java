@@ -554,6 +554,37 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void continuingTheModelKeepsTheInspectedImageAndTheInterpolationAndEncodesThemAgain() {
+        ExplorerViewModel vm = empty(new DirectTasks());
+        vm.session().open(vm.session().shippedModel());
+        vm.inspect().pick(7);
+        vm.interpolate().useImage(true, 3);
+        vm.interpolate().useImage(false, 11);
+        float[] muBefore = vm.inspect().inspectionProperty().get().mu().clone();
+        float[] pathBefore = vm.interpolate().resultProperty().get().path().codes().clone();
+
+        TrainingViewModel t = vm.training();
+        t.continueCurrentProperty().set(true);
+        t.epochsProperty().set(1);
+        t.start();
+
+        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertEquals(7, vm.inspect().pickedProperty().get(), "the inspected image stays");
+        assertFalse(java.util.Arrays.equals(muBefore, vm.inspect().inspectionProperty().get().mu()),
+                "its code follows the trained weights");
+        assertEquals(3, vm.interpolate().fromProperty().get().image());
+        assertEquals(11, vm.interpolate().toProperty().get().image());
+        assertFalse(java.util.Arrays.equals(pathBefore, vm.interpolate().resultProperty().get().path().codes()),
+                "the line between their codes follows the trained weights");
+
+        // A new training is another model: what was picked on the old one goes.
+        smallSettings(t);
+        t.start();
+        assertEquals(-1, vm.inspect().pickedProperty().get());
+        assertNull(vm.interpolate().fromProperty().get());
+    }
+
+    @Test
     void theLastTrainingsMessageGoesWhenAnotherModelIsOpened() {
         ExplorerViewModel vm = empty(new DirectTasks());
         smallSettings(vm.training());

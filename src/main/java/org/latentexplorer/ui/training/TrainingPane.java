@@ -150,6 +150,7 @@ public final class TrainingPane extends VBox {
 
         CheckBox resume = new CheckBox("Continue the current model");
         resume.selectedProperty().bindBidirectional(vm.continueCurrentProperty());
+        resume.disableProperty().bind(vm.activeProperty().or(vm.canContinueProperty().not()));
         Controls.tip(resume, "Train the model on screen further, on its own dataset, with the beta and epochs"
                 + " below; its shape stays as it is.");
 
@@ -185,8 +186,10 @@ public final class TrainingPane extends VBox {
         for (var n : new javafx.scene.Node[] {hidden, decoder}) {
             n.disableProperty().bind(vm.continueCurrentProperty().or(vm.activeProperty()).or(linear));
         }
-        for (var n : new javafx.scene.Node[] {epochs, lr, batch, resume, seed}) {
-            n.disableProperty().bind(vm.activeProperty());
+        // PCA is computed in closed form: no epochs, steps, batches or random start.
+        var fitted = Bindings.createBooleanBinding(() -> vm.kindProperty().get().fitted(), vm.kindProperty());
+        for (var n : new javafx.scene.Node[] {epochs, lr, batch, seed}) {
+            n.disableProperty().bind(vm.activeProperty().or(fitted));
         }
         latent.setMaxWidth(Double.MAX_VALUE);
         epochs.setMaxWidth(Double.MAX_VALUE);

@@ -96,6 +96,8 @@ public final class TrainingViewModel {
     private final DataShelf datasets;
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "mnist");
     private final BooleanProperty continueCurrent = new SimpleBooleanProperty(this, "continueCurrent", false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canContinue =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canContinue", false);
     private final IntegerProperty latent = new SimpleIntegerProperty(this, "latent", 2);
     private final StringProperty hidden = new SimpleStringProperty(this, "hidden", "512,256");
     private final ObjectProperty<ModelKind> kind = new SimpleObjectProperty<>(this, "kind", ModelKinds.byId("vae"));
@@ -159,6 +161,13 @@ public final class TrainingViewModel {
             knobs.put(k.id(), List.copyOf(list));
         }
         session.modelProperty().addListener((o, a, b) -> {
+            // A fitted model (PCA) is computed in closed form: nothing to continue.
+            canContinue.set(b != null && !b.config().kind().fitted());
+            if (!canContinue.get() && !active.get()) {
+                continueCurrent.set(false);
+            }
+        });
+        session.modelProperty().addListener((o, a, b) -> {
             // A save only renames the model (same SavedModel): the curves shown stay.
             if (b != null && b.run() == null && (a == null || a.run() == null && a.saved() != b.saved())) {
                 if (!active.get()) {
@@ -194,6 +203,11 @@ public final class TrainingViewModel {
     /** Continue training the current model (its shape, weights and Adam state) instead of a new one. */
     public BooleanProperty continueCurrentProperty() {
         return continueCurrent;
+    }
+
+    /** Whether the model on screen can be trained further: there is one, and it is not fitted in closed form (PCA). */
+    public javafx.beans.property.ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue.getReadOnlyProperty();
     }
 
     public IntegerProperty latentProperty() {
@@ -377,6 +391,10 @@ public final class TrainingViewModel {
             if (resume) {
                 if (current == null) {
                     throw new IllegalArgumentException("there is no current model to continue");
+                }
+                if (current.config().kind().fitted()) {
+                    throw new IllegalArgumentException(current.config().kind().title() + " is computed in closed form"
+                            + " from the training set: there is nothing to continue; untick Continue to fit it again");
                 }
                 data = current.dataset();
                 if (data == null) {

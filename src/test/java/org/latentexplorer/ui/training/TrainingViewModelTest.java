@@ -585,6 +585,29 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aPcaOnScreenCannotBeContinuedAndSaysWhyWhenAskedTo() {
+        DirectTasks tasks = new DirectTasks();
+        ExplorerViewModel vm = empty(tasks);
+        TrainingViewModel t = vm.training();
+        vm.session().open(vm.session().shippedModel());
+        assertTrue(t.canContinueProperty().get());
+        t.continueCurrentProperty().set(true);
+
+        vm.session().open(vm.session().shippedModel().resolveSibling("mnist-pca.lvae"));
+        assertFalse(t.canContinueProperty().get());
+        assertFalse(t.continueCurrentProperty().get(), "Continue is unticked for a PCA");
+
+        tasks.submitted.clear();
+        t.continueCurrentProperty().set(true);
+        t.start();
+        UserMessage m = vm.notifier().messageProperty().get();
+        assertEquals("Training settings", m.title());
+        assertTrue(m.text().startsWith("PCA is computed in closed form") && m.text().contains("untick Continue"), m.text());
+        assertTrue(tasks.submitted.isEmpty());
+        assertFalse(vm.session().isDirty(), "the shipped PCA is not marked unsaved");
+    }
+
+    @Test
     void theLastTrainingsMessageGoesWhenAnotherModelIsOpened() {
         ExplorerViewModel vm = empty(new DirectTasks());
         smallSettings(vm.training());

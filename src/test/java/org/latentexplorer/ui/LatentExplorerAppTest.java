@@ -425,6 +425,22 @@ class LatentExplorerAppTest {
     // ------------------------------------------------------------------ the classroom fixes
 
     @Test
+    void withContinueTickedTheDatasetBoxShowsTheModelsOwnDataset() throws Exception {
+        TrainingPane pane = app.trainingPane();
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> pane.dataset.setValue("fashion-mnist"));
+        assertEquals("fashion-mnist", training.datasetProperty().get());
+        assertEquals("fashion-mnist", TestWindow.onFx(() -> pane.dataset.getButtonCell().getText()));
+
+        robot.interact(() -> training.continueCurrentProperty().set(true));
+        assertEquals("mnist", TestWindow.onFx(() -> pane.dataset.getButtonCell().getText()), "the shipped model's");
+        assertEquals("fashion-mnist", training.datasetProperty().get(), "the form's choice is kept");
+
+        robot.interact(() -> training.continueCurrentProperty().set(false));
+        assertEquals("fashion-mnist", TestWindow.onFx(() -> pane.dataset.getButtonCell().getText()));
+    }
+
+    @Test
     void theKeyboardStaysWithTheRunsButtonsFromTrainToPauseAndBack() throws Exception {
         TrainingViewModel training = app.viewModel().training();
         TrainingPane pane = app.trainingPane();

@@ -41,6 +41,8 @@ public final class TrainingPane extends VBox {
     public final Button train = new Button("Train");
     public final Button pause = new Button("Pause");
     public final Button cancel = new Button("Cancel");
+    /** The dataset to train on. */
+    public final ComboBox<String> dataset = new ComboBox<>();
     final ProgressBar progress = new ProgressBar(0);
     final TextField seed = new TextField();
     final ComboBox<ModelKind> kind = new ComboBox<>();
@@ -54,7 +56,6 @@ public final class TrainingPane extends VBox {
      *                      would replace unsaved weights
      */
     public TrainingPane(TrainingViewModel vm, FileDialogs dialogs, Supplier<Window> owner, Runnable startTraining) {
-        ComboBox<String> dataset = new ComboBox<>();
         dataset.getItems().addAll(vm.datasetChoices());
         dataset.getItems().add(FOLDER);
         dataset.setValue(vm.datasetProperty().get());
@@ -74,6 +75,13 @@ public final class TrainingPane extends VBox {
         });
         Controls.tip(dataset, "The images to train on; its held-out test set gives the per-epoch test values"
                 + " and the scatter of the posterior means.");
+        // While Continue is ticked the run trains on the model's own dataset: the box says so, and
+        // the form's choice comes back when it is unticked.
+        DatasetCell shown = new DatasetCell(vm);
+        dataset.setButtonCell(shown);
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.continueCurrentProperty(), vm.modelDatasetProperty()}) {
+            o.addListener(x -> shown.refresh());
+        }
 
         Spinner<Integer> latent = intSpinner(2, 64, vm.latentProperty().get(), 1);
         latent.getValueFactory().valueProperty().addListener((o, a, b) -> vm.latentProperty().set(b));
@@ -308,5 +316,25 @@ public final class TrainingPane extends VBox {
         s.getEditor().setTextFormatter(formatter);
         f.valueProperty().bindBidirectional(formatter.valueProperty());
         return s;
+    }
+
+    /** The dataset box's face: the form's choice, or the model's own dataset while Continue is ticked. */
+    private static final class DatasetCell extends javafx.scene.control.ListCell<String> {
+        private final TrainingViewModel vm;
+
+        DatasetCell(TrainingViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String own = vm.continueCurrentProperty().get() ? vm.modelDatasetProperty().get() : null;
+            setText(own != null ? own : empty ? null : item);
+        }
+
+        void refresh() {
+            updateItem(getItem(), isEmpty());
+        }
     }
 }

@@ -98,6 +98,8 @@ public final class TrainingViewModel {
     private final BooleanProperty continueCurrent = new SimpleBooleanProperty(this, "continueCurrent", false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper canContinue =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canContinue", false);
+    private final javafx.beans.property.ReadOnlyStringWrapper modelDataset =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "modelDataset");
     private final IntegerProperty latent = new SimpleIntegerProperty(this, "latent", 2);
     private final StringProperty hidden = new SimpleStringProperty(this, "hidden", "512,256");
     private final ObjectProperty<ModelKind> kind = new SimpleObjectProperty<>(this, "kind", ModelKinds.byId("vae"));
@@ -163,6 +165,7 @@ public final class TrainingViewModel {
         session.modelProperty().addListener((o, a, b) -> {
             // A fitted model (PCA) is computed in closed form: nothing to continue.
             canContinue.set(b != null && !b.config().kind().fitted());
+            modelDataset.set(b == null ? null : b.dataset());
             if (!canContinue.get() && !active.get()) {
                 continueCurrent.set(false);
             }
@@ -203,6 +206,11 @@ public final class TrainingViewModel {
     /** Continue training the current model (its shape, weights and Adam state) instead of a new one. */
     public BooleanProperty continueCurrentProperty() {
         return continueCurrent;
+    }
+
+    /** The dataset the model on screen was trained on, which a training that continues it uses; null when none is known. */
+    public javafx.beans.property.ReadOnlyStringProperty modelDatasetProperty() {
+        return modelDataset.getReadOnlyProperty();
     }
 
     /** Whether the model on screen can be trained further: there is one, and it is not fitted in closed form (PCA). */

@@ -377,9 +377,9 @@ public final class TrainingViewModel {
     /**
      * What the run needs, made on the file lane: data, model, run.
      *
-     * @param before the model as it was before this run (with its Adam state when continued)
+     * @param before    the model as it was before this run (with its Adam state when continued)
+     * @param continued whether the run goes on from the model on screen, rather than making a new one
      */
-    /** @param continued whether the run goes on from the model on screen, rather than making a new one */
     private record Prepared(DataSplit data, TrainingRun run, Network display, SavedModel initial, SavedModel before,
                             Path file, int iterationsPerEpoch, int epochs, double learningRate, boolean continued) {
     }

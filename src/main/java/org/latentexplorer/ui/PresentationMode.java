@@ -147,9 +147,20 @@ final class PresentationMode {
                 if (open) {
                     pick();
                 } else {
-                    refreshModels();
+                    showCurrent();
                 }
             });
+        });
+        // An open under way ends in another model, or fails and leaves this one: the picker follows.
+        vm.session().modelProperty().addListener((o, a, b) -> {
+            if (on.get()) {
+                showCurrent();
+            }
+        });
+        vm.session().busyProperty().addListener((o, a, busy) -> {
+            if (!busy && on.get()) {
+                showCurrent();
+            }
         });
         models.disableProperty().bind(vm.training().activeProperty());
         Controls.tip(models, "Open another model (M).");
@@ -248,16 +259,21 @@ final class PresentationMode {
 
     /** The models folder's models and the one on screen. */
     private void refreshModels() {
+        models.getItems().clear();
+        if (modelsFolder != null && Files.isDirectory(modelsFolder)) {
+            try (Stream<Path> files = Files.list(modelsFolder)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".lvae")).sorted().forEach(models.getItems()::add);
+            } catch (IOException e) {
+                vm.notifier().status("Could not list the models in " + modelsFolder + ": " + e.getMessage());
+            }
+        }
+        showCurrent();
+    }
+
+    /** The picker names the model on screen (without listing the folder again). */
+    private void showCurrent() {
         picking = true;
         try {
-            models.getItems().clear();
-            if (modelsFolder != null && Files.isDirectory(modelsFolder)) {
-                try (Stream<Path> files = Files.list(modelsFolder)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(".lvae")).sorted().forEach(models.getItems()::add);
-                } catch (IOException e) {
-                    vm.notifier().status("Could not list the models in " + modelsFolder + ": " + e.getMessage());
-                }
-            }
             CurrentModel m = vm.session().modelProperty().get();
             if (m != null && m.file() != null) {
                 if (!models.getItems().contains(m.file())) {
@@ -298,7 +314,7 @@ final class PresentationMode {
             open.accept(p);
             if (!vm.session().busyProperty().get()) {
                 // Nothing under way (the question was cancelled): back to the model on screen.
-                refreshModels();
+                showCurrent();
             }
             grid.requestFocus();
         }

@@ -42,6 +42,7 @@ import org.latentexplorer.ui.common.FileDialogs;
 import org.latentexplorer.ui.compare.CompareMode;
 import org.latentexplorer.ui.compare.CompareView;
 import org.latentexplorer.ui.compare.CompareViewModel;
+import org.latentexplorer.ui.common.SideWidths;
 import org.latentexplorer.ui.common.UiScale;
 import org.latentexplorer.ui.grid.GridView;
 import org.latentexplorer.ui.grid.PlanePane;
@@ -304,7 +305,8 @@ public final class LatentExplorerApp extends Application {
     private static ScrollPane scroll(Region content) {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
-        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Only a large interface in a small window makes a panel's content wider than the panel.
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         s.getStyleClass().add("side-scroll");
         return s;
     }
@@ -343,11 +345,11 @@ public final class LatentExplorerApp extends Application {
         javafx.beans.binding.DoubleBinding s = scale.effective();
         root.styleProperty().bind(Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", 14 * s.get()), s));
-        javafx.beans.binding.DoubleBinding compact = Bindings.createDoubleBinding(
-                () -> scene.getWidth() < 1200 * s.get() ? 0.84 : 1, scene.widthProperty(), s);
-        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> 340 * s.get() * compact.get(), s, compact));
+        javafx.beans.binding.ObjectBinding<SideWidths> widths = Bindings.createObjectBinding(
+                () -> SideWidths.of(scene.getWidth(), s.get()), scene.widthProperty(), s);
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> widths.get().left(), widths));
         left.minWidthProperty().bind(left.prefWidthProperty());
-        right.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> 300 * s.get() * compact.get(), s, compact));
+        right.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> widths.get().right(), widths));
         right.minWidthProperty().bind(right.prefWidthProperty());
         charts.fitHeight(scene.heightProperty(), s);
         grid.scaleWith(s);
@@ -357,13 +359,13 @@ public final class LatentExplorerApp extends Application {
         metrics.scaleWith(s);
     }
 
-    private HBox gridToolbar() {
+    private javafx.scene.layout.FlowPane gridToolbar() {
         Slider steps = new Slider(GridViewModel.MIN_STEPS, GridViewModel.MAX_STEPS, vm.grid().stepsProperty().get());
         steps.setMajorTickUnit(8);
         steps.setMinorTickCount(7);
         steps.setSnapToTicks(true);
         steps.setBlockIncrement(1);
-        steps.setPrefWidth(100);
+        steps.setPrefWidth(85);
         steps.valueProperty().addListener((o, a, b) -> vm.grid().stepsProperty().set((int) Math.round(b.doubleValue())));
         vm.grid().stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         Controls.tip(steps, "Tiles per side of the grid: each tile is the decoder's image of the latent point at its centre.");
@@ -387,19 +389,10 @@ public final class LatentExplorerApp extends Application {
                 + " region with meaningful codes (completeness).");
         Slider opacity = Controls.fineKeys(new Slider(0.1, 1, vm.grid().overlayOpacityProperty().get()), 0.05);
         opacity.valueProperty().bindBidirectional(vm.grid().overlayOpacityProperty());
-        opacity.setPrefWidth(80);
-        opacity.setMinWidth(50);
+        opacity.setPrefWidth(65);
         opacity.disableProperty().bind(vm.grid().showTestSetProperty().not());
         Controls.tip(opacity, "How opaque the test set's markers are over the images: lower shows the images under them.");
-        HBox bar = new HBox(8, steps, stepsValue, reset, testSet, opacity, circles);
-        steps.setMinWidth(60);
-        for (Region r : new Region[] {stepsValue, reset, testSet, circles}) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 12, 4, 12));
-        bar.getStyleClass().add("toolbar");
-        return bar;
+        return Controls.bar(steps, stepsValue, reset, testSet, opacity, circles);
     }
 
     private MenuBar menus() {

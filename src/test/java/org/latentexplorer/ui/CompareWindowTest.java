@@ -178,23 +178,60 @@ class CompareWindowTest {
         javafx.scene.Scene scene = stage.getScene();
         assertEquals(1024, scene.getWidth(), 1);
 
-        java.util.List<String> outside = new java.util.ArrayList<>();
-        for (Node n : app.compareView().lookupAll("*")) {
-            if ((n instanceof javafx.scene.control.Control || n instanceof GridView) && shown(n)) {
-                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
-                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
-                        || b.getMaxY() > scene.getHeight() + 0.5) {
-                    outside.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
-                }
-            }
-        }
-        assertTrue(outside.isEmpty(), outside::toString);
+        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
         double side = app.compareView().gridOf(c.models().get(0)).plotSide();
         assertTrue(side >= 200, "grid " + side);
         for (ModelOnScreen m : c.models()) {
             assertEquals(side, app.compareView().gridOf(m).plotSide(), 1.0, "the grids side by side are the same size");
             assertTrue(app.compareView().metricsArea(m).isVisible());
         }
+    }
+
+    // At 800 x 600, with the figures under them, two grids were drawn about 90 pixels square.
+    @Test
+    void twoModelsAt800By600HaveTheirFiguresBesideTheirGrids() {
+        TestWindow.resize(robot, app, 800, 600);
+        CompareViewModel c = app.viewModel().compare();
+        robot.interact(() -> c.open(CompareViewModel.Pair.AE_VS_VAE));
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> app.rootPane().getScene().getRoot().layout());
+        javafx.scene.Scene scene = app.rootPane().getScene();
+        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
+        for (ModelOnScreen m : c.models()) {
+            GridView grid = app.compareView().gridOf(m);
+            assertTrue(grid.plotSide() >= 100, "grid " + grid.plotSide());
+            double gridRight = grid.localToScene(grid.plotX() + grid.plotSide(), 0).getX();
+            javafx.geometry.Bounds figures = app.compareView().metricsArea(m).localToScene(
+                    app.compareView().metricsArea(m).getLayoutBounds());
+            assertTrue(figures.getMinX() >= gridRight, "figures at " + figures + ", grid's right edge at " + gridRight);
+        }
+        // Three models in the same window: narrower columns, the figures under the grids, nothing outside.
+        robot.interact(() -> c.add(app.viewModel().session().shippedModel().resolveSibling("mnist-vae-beta4.lvae")));
+        TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene.getRoot().layout());
+        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
+        for (ModelOnScreen m : c.models()) {
+            GridView grid = app.compareView().gridOf(m);
+            double gridBottom = grid.localToScene(0, grid.plotY() + grid.plotSide()).getY();
+            assertTrue(app.compareView().metricsArea(m).localToScene(0, 0).getY() >= gridBottom);
+        }
+    }
+
+    /** Every shown control or grid of the comparison that reaches outside the window. */
+    private java.util.List<String> outside(javafx.scene.Scene scene) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Node n : app.compareView().lookupAll("*")) {
+            if ((n instanceof javafx.scene.control.Control || n instanceof GridView) && shown(n)) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                        || b.getMaxY() > scene.getHeight() + 0.5) {
+                    out.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+        }
+        return out;
     }
 
     private static javafx.scene.control.TitledPane foldOf(Node n) {

@@ -691,17 +691,7 @@ class LatentExplorerAppTest {
     }
 
     private void resizeTo(double w, double h) {
-        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
-        robot.interact(() -> {
-            stage.setMaximized(false);
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> stage.getScene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TestWindow.resize(robot, app, w, h);
     }
 
     @Test
@@ -714,6 +704,39 @@ class LatentExplorerAppTest {
         javafx.geometry.Bounds sample = app.samplingPane().sample.localToScene(app.samplingPane().sample.getLayoutBounds());
         assertTrue(sample.getMaxX() <= 1024, sample.toString());
         assertTrue(app.gridView().plotSide() >= 380, "grid " + app.gridView().plotSide());
+    }
+
+    // At the window's least size the right panel lay partly outside the window, with no way to scroll to it.
+    @Test
+    void at800By600NoControlIsOutsideTheWindowAndTheGridKeepsItsRoom() {
+        resizeTo(800, 600);
+        javafx.scene.Scene scene = app.gridView().getScene();
+        assertEquals(800, scene.getWidth(), 1);
+        assertTrue(controlsOutside(scene).isEmpty(), controlsOutside(scene)::toString);
+        assertTrue(app.gridView().plotSide() >= 250, "grid " + app.gridView().plotSide());
+        // The run's buttons keep their names; longer texts may be cut here, their tooltips say them whole.
+        for (javafx.scene.control.Button b : List.of(app.trainingPane().train, app.trainingPane().pause, app.trainingPane().cancel)) {
+            assertTrue(cutShort(b.getParent()).isEmpty(), () -> cutShort(b.getParent()).toString());
+        }
+    }
+
+    // A larger interface on a 1024 x 768 projector pushed the right panel out of the window.
+    @Test
+    void aLargerInterfaceAt1024By768KeepsEveryControlInsideTheWindow() {
+        resizeTo(1024, 768);
+        javafx.scene.Scene scene = app.gridView().getScene();
+        for (double s : new double[] {1.125, 1.25, 1.5, 2}) {
+            robot.interact(() -> app.uiScale().scaleProperty().set(s));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> scene.getRoot().layout());
+            assertTrue(controlsOutside(scene).isEmpty(), () -> "scale " + s + ": " + controlsOutside(scene));
+        }
+        // One step larger, the panels still hold their controls whole and the run's buttons keep their names.
+        robot.interact(() -> app.uiScale().scaleProperty().set(1.125));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene.getRoot().layout());
+        assertTrue(cutShort(app.trainingPane()).isEmpty(), () -> cutShort(app.trainingPane()).toString());
+        assertTrue(cutShort(app.samplingPane()).isEmpty(), () -> cutShort(app.samplingPane()).toString());
     }
 
     @Test

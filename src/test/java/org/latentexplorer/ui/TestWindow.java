@@ -152,6 +152,21 @@ final class TestWindow {
     }
 
     /** A value read on the JavaFX thread. */
+    /** Sizes the window as a user would drag it, below its least size if asked, and lays it out. */
+    static void resize(FxRobot robot, LatentExplorerApp app, double w, double h) {
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }

@@ -33,6 +33,29 @@ public final class Controls {
         return t;
     }
 
+    /**
+     * A toolbar whose controls wrap onto a second row when the window is too narrow for one, so
+     * that none lies outside it. Each control keeps its preferred width.
+     */
+    public static javafx.scene.layout.FlowPane bar(javafx.scene.layout.Region... controls) {
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, controls) {
+            // It prefers one row; the width it is given decides where it wraps.
+            @Override
+            protected double computePrefWidth(double height) {
+                double w = snappedLeftInset() + snappedRightInset() + getHgap() * Math.max(0, getManagedChildren().size() - 1);
+                for (Node n : getManagedChildren()) {
+                    w += n.prefWidth(-1);
+                }
+                return w;
+            }
+        };
+        bar.setPrefWrapLength(Double.MAX_VALUE);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
     /** A titled block of the side panels. */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);

@@ -25,7 +25,7 @@ import org.latentexplorer.ui.session.CurrentModel;
 
 /**
  * One compared model: its title (file, kind and key hyper-parameter), its grid with the test set's
- * scatter, and under it its metrics: the continuity of the grid as drawn (every frame), the
+ * scatter, and under or beside it its metrics ({@link GridWithFigures}): the continuity of the grid as drawn (every frame), the
  * completeness and hole fraction of its report (measured in the background when it opens, as the
  * metrics panel measures the window's model), and what the model file records of its test set.
  */
@@ -89,7 +89,8 @@ final class CompareColumn extends VBox {
 
         grid.setMinSize(120, 120);
         grid.setPrefSize(400, 400);
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        GridWithFigures body = new GridWithFigures(grid, metrics);
+        VBox.setVgrow(body, Priority.ALWAYS);
         planePicker = new PlanePane(model.grid(), true);
         TitledPane plane = new TitledPane("", planePicker);
         plane.setExpanded(false);
@@ -111,7 +112,7 @@ final class CompareColumn extends VBox {
                 + (slice.get().latent() > 2 ? "of " + slice.get().latent() : "all of 2"), slice));
         Controls.tip(plane, "This model's latent space has more than two dimensions: pick the two its grid spans"
                 + " and hold the others; models with those dimensions follow.");
-        getChildren().addAll(header, plane, grid, metrics);
+        getChildren().addAll(header, plane, body);
         getStyleClass().add("compare-column");
         setMinWidth(0);
         model.session().modelProperty().addListener((o, a, b) -> show(b));
@@ -119,7 +120,7 @@ final class CompareColumn extends VBox {
     }
 
     /**
-     * The area under the grid for this model's metrics. It shows the figures the model file records;
+     * The area under or beside the grid for this model's metrics. It shows the figures the model file records;
      * live measurements of the latent space (continuity, completeness) belong here too.
      */
     VBox metricsArea() {

@@ -93,7 +93,6 @@ public final class CompareView extends BorderPane {
         steps.setSnapToTicks(true);
         steps.setBlockIncrement(1);
         steps.setPrefWidth(90);
-        steps.setMinWidth(50);
         steps.valueProperty().addListener((o, a, b) -> vm.stepsProperty().set((int) Math.round(b.doubleValue())));
         vm.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         Controls.tip(steps, "Tiles per side of every grid.");
@@ -116,14 +115,14 @@ public final class CompareView extends BorderPane {
         back.setOnAction(e -> vm.leave());
         back.getStyleClass().add("accent");
         Controls.tip(back, "Back to the window's model (Esc).");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, add, steps, stepsValue, reset, testSet, circles, sample, spacer, back);
-        for (Region r : new Region[] {heading, add, stepsValue, reset, testSet, circles, sample, back}) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        // The controls wrap when the window is narrow; One model stays at the right end.
+        javafx.scene.layout.FlowPane controls = Controls.bar(heading, add, steps, stepsValue, reset, testSet, circles, sample);
+        controls.getStyleClass().remove("toolbar");
+        HBox.setHgrow(controls, Priority.ALWAYS);
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, controls, back);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.setPadding(new Insets(0, 12, 0, 0));
         bar.getStyleClass().add("toolbar");
         return bar;
     }

@@ -16,6 +16,7 @@ import org.latentexplorer.ui.common.Images;
 /** The selected point: its image, large, its coordinates, and two sliders that move it. */
 public final class SelectionPane extends VBox {
     static final double IMAGE_SIDE = 168;
+    private static final double MIN_SIDE = 96;
 
     public final ImageView image = new ImageView();
     public final Slider x = slider();
@@ -69,6 +70,8 @@ public final class SelectionPane extends VBox {
         sliders.setVgap(4);
         sliders.addRow(0, xName, x);
         sliders.addRow(1, yName, y);
+        xName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        yName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHgrow(x, Priority.ALWAYS);
         GridPane.setHgrow(y, Priority.ALWAYS);
         setSpacing(8);
@@ -81,12 +84,19 @@ public final class SelectionPane extends VBox {
         StackPane frame = (StackPane) image.getParent();
         Runnable apply = () -> {
             double side = Math.round(IMAGE_SIDE * scale.get());
-            image.setFitWidth(side);
-            image.setFitHeight(side);
-            frame.setMinSize(side, side);
+            // In a panel narrower than that (a large interface in a small window) it takes the panel's width.
+            double room = getWidth() - snappedLeftInset() - snappedRightInset();
+            if (getWidth() > 0 && room < side) {
+                side = Math.max(MIN_SIDE, Math.floor(room));
+            }
+            image.setFitWidth(side - 4);
+            image.setFitHeight(side - 4);
+            // Its least size is small, so that the panel can narrow it.
+            frame.setMinSize(MIN_SIDE, side);
             frame.setMaxSize(side, side);
         };
         scale.addListener((o, a, b) -> apply.run());
+        widthProperty().addListener((o, a, b) -> apply.run());
         apply.run();
     }
 

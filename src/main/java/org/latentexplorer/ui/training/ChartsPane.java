@@ -180,7 +180,7 @@ public final class ChartsPane extends HBox {
         c.setCreateSymbols(false);
         c.setMinHeight(150);
         c.setPrefHeight(190);
-        c.setMinWidth(110);
+        c.setMinWidth(80);
         c.getData().addAll(series);
         return c;
     }

@@ -745,6 +745,10 @@ class LatentExplorerAppTest {
         // The longest kind's name, and a held dimension's slider (its name was cut to "...").
         robot.interact(() -> app.viewModel().training().kindProperty().set(
                 org.latentexplorer.model.ModelKinds.byId("probabilistic-ae")));
+        // And the longest dataset's name offered ("fashion-mnist-full" where it is installed).
+        TrainingViewModel training = app.viewModel().training();
+        robot.interact(() -> training.datasetProperty().set(training.datasetChoices().stream()
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow()));
         resizeTo(1024, 768);
         assertTrue(cutShort(app.gridView().getScene().getRoot()).isEmpty(),
                 () -> cutShort(app.gridView().getScene().getRoot()).toString());

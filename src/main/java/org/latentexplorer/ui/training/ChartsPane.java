@@ -266,9 +266,13 @@ public final class ChartsPane extends HBox {
         }
     }
 
-    /** The epoch axis from 0 to end, rounded up to a tick. */
-    private static void fitEpochs(NumberAxis x, double end) {
-        double step = org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 5);
+    /**
+     * The epoch axis from 0 to end, rounded up to a tick. At most five ticks, whole epochs apart
+     * after the first epoch and half epochs within it: six labels 0.2 apart ran together under a
+     * one-epoch training's narrow charts.
+     */
+    static void fitEpochs(NumberAxis x, double end) {
+        double step = Math.max(org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 4), end <= 1 ? 0.5 : 1);
         x.setAutoRanging(false);
         x.setLowerBound(0);
         x.setUpperBound(Math.max(step, Math.ceil(end / step - 1e-9) * step));
@@ -365,8 +369,9 @@ public final class ChartsPane extends HBox {
                 earlierPenalty.add(earlierSeries(kl, r, r.penalty(), style));
             }
             if (reconFits || penaltyFits) {
-                // Short beside the charts (the dashes tell the runs apart); the run's number is in the tooltip.
-                javafx.scene.control.Label l = legendLine(r.label(), style, "Earlier training " + r.title()
+                // Short beside the charts (the dashes tell the runs apart); the run's number is in the
+                // tooltip, and in front when two runs have the same kind and weight.
+                javafx.scene.control.Label l = legendLine(earlierRuns.legendText(r), style, "Earlier training " + r.title()
                         + ": its curves stay, faded, until Clear.");
                 l.getGraphic().getStyleClass().add("earlier-run");
                 l.getStyleClass().add("earlier-run-label");

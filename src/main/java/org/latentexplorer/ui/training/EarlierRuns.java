@@ -50,6 +50,15 @@ public final class EarlierRuns {
         return version;
     }
 
+    /**
+     * What the charts' legend calls a run: its kind and weight, with its number in front when
+     * another run kept has the same ("run 3: VAE, \u03b2 = 1" beside "run 1: VAE, \u03b2 = 1").
+     */
+    public String legendText(Run run) {
+        boolean twin = runs.stream().anyMatch(r -> r != run && r.label().equals(run.label()));
+        return twin ? run.title() : run.label();
+    }
+
     /** Forgets every earlier run (the charts' Clear). */
     public void clear() {
         if (!runs.isEmpty()) {

@@ -85,4 +85,30 @@ public final class RateDistortion {
         }
         return new Picture(List.copyOf(path), pathLabel, List.copyOf(models), List.copyOf(notPlotted));
     }
+    /**
+     * The colours of the models' points, kept by each model while it stays in the picture: the
+     * window's model leaves the picture while it trains (its path stands for it) and comes back
+     * after, and by position in the list the compared models' points then changed colour. A model
+     * new to the picture takes the lowest colour no shown model has. Not thread-safe.
+     */
+    public static final class Colours {
+        private final Map<String, Integer> byLabel = new HashMap<>();
+
+        /** The colour (0, 1, 2, ...) of each of these models' points, in their order. */
+        public List<Integer> of(List<Point> models) {
+            List<String> labels = models.stream().map(Point::label).toList();
+            byLabel.keySet().retainAll(labels);
+            List<Integer> out = new ArrayList<>(labels.size());
+            for (String label : labels) {
+                out.add(byLabel.computeIfAbsent(label, l -> {
+                    int free = 0;
+                    while (byLabel.containsValue(free)) {
+                        free++;
+                    }
+                    return free;
+                }));
+            }
+            return out;
+        }
+    }
 }

@@ -29,6 +29,7 @@ public final class RateDistortionChart extends VBox {
     private final ObservableValue<CurrentModel> window;
     private final ObservableValue<List<CurrentModel>> others;
     private RateDistortion.Picture shown;
+    private final RateDistortion.Colours colours = new RateDistortion.Colours();
     /** Below this width a point's name is its kind only ("VAE (\u03b2 = 4)"), without the file. */
     private static final double NARROW = 420;
     private static final String TITLE = "Rate (KL) against distortion (reconstruction)";
@@ -127,11 +128,12 @@ public final class RateDistortionChart extends VBox {
         }
         int i = 0;
         List<Boolean> right = rightHalf(p);
+        List<Integer> colour = colours.of(p.models());
         for (RateDistortion.Point m : p.models()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(m.label());
             XYChart.Data<Number, Number> d = new XYChart.Data<>(m.rate(), m.distortion());
-            d.setNode(marker(m, i, right.get(i), chart.getWidth() < NARROW));
+            d.setNode(new Marker(m, colour.get(i), i % 2 == 1, right.get(i), chart.getWidth() < NARROW));
             i++;
             s.getData().add(d);
             chart.getData().add(s);
@@ -232,11 +234,6 @@ public final class RateDistortionChart extends VBox {
         y.setTickUnit(step);
     }
 
-    /** A dot with the model's name beside it, the dot on the point. */
-    private static Region marker(RateDistortion.Point m, int index, boolean textLeft, boolean narrow) {
-        return new Marker(m, index, textLeft, narrow);
-    }
-
     /**
      * The chart centres a point's node on the point: the node is the dot alone, and its name is laid
      * out beside it, outside its bounds (to the left for points on the right, so it stays in the plot;
@@ -249,10 +246,10 @@ public final class RateDistortionChart extends VBox {
         private final boolean textLeft;
         private final boolean below;
 
-        Marker(RateDistortion.Point m, int index, boolean textLeft, boolean narrow) {
+        Marker(RateDistortion.Point m, int colour, boolean below, boolean textLeft, boolean narrow) {
             this.textLeft = textLeft;
-            this.below = index % 2 == 1;
-            dot.getStyleClass().addAll("rate-distortion-model", "rate-distortion-model-" + index % 3);
+            this.below = below;
+            dot.getStyleClass().addAll("rate-distortion-model", "rate-distortion-model-" + colour % 3);
             String label = m.label();
             name = new Label(narrow && label.contains(" \u00b7 ") ? label.substring(label.indexOf(" \u00b7 ") + 3) : label);
             name.getStyleClass().add("rate-distortion-label");

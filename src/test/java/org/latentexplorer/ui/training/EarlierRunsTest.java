@@ -94,6 +94,25 @@ class EarlierRunsTest {
         assertEquals("Autoencoder", EarlierRuns.label(ModelKinds.byId("ae"), List.of()));
     }
 
+    // Two runs at the same kind and beta were both labelled "VAE, beta = 1" beside the charts.
+    @Test
+    void runsOfTheSameKindAndWeightAreToldApartByTheirNumber() {
+        EarlierRuns runs = new EarlierRuns();
+        TrainingCurves one = new TrainingCurves();
+        one.addIteration(0.5, 150, 6, 1);
+        TrainingCurves four = new TrainingCurves();
+        four.addIteration(0.5, 150, 6, 4);
+        runs.keep(ModelKinds.byId("vae"), true, one);
+        runs.keep(ModelKinds.byId("vae"), true, four);
+        runs.keep(ModelKinds.byId("vae"), true, one);
+        assertEquals(List.of("run 1: VAE, \u03b2 = 1", "VAE, \u03b2 = 4", "run 3: VAE, \u03b2 = 1"),
+                runs.runs().stream().map(runs::legendText).toList());
+        // Once its older twin is no longer kept, run 3 is its label alone again; runs 2 and 4 are twins now.
+        runs.keep(ModelKinds.byId("vae"), true, four);
+        assertEquals(List.of("run 2: VAE, \u03b2 = 4", "VAE, \u03b2 = 1", "run 4: VAE, \u03b2 = 4"),
+                runs.runs().stream().map(runs::legendText).toList());
+    }
+
     @Test
     void onlyTheNewestRunsAreKept() {
         EarlierRuns runs = new EarlierRuns();

@@ -78,4 +78,20 @@ class RateDistortionTest {
         assertTrue(p.models().get(0).label().startsWith("mnist-vae \u00b7 VAE"), p.models().get(0).label());
         assertNull(RateDistortion.of(vm.compare().shownModelsProperty().get().get(0)));
     }
+    // The window's model leaves the picture while it trains; the compared models' points took
+    // their colour from their place in the list and so changed colour at a training's start and end.
+    @Test
+    void eachModelKeepsItsPointsColourWhileOthersComeAndGo() {
+        RateDistortion.Point window = new RateDistortion.Point(6.2, 148, "mnist-vae \u00b7 VAE (\u03b2 = 1)");
+        RateDistortion.Point beta4 = new RateDistortion.Point(4.2, 150, "mnist-vae-beta4 \u00b7 VAE (\u03b2 = 4)");
+        RateDistortion.Point fashion = new RateDistortion.Point(9.1, 240, "fashion-mnist-vae \u00b7 VAE (\u03b2 = 1)");
+        RateDistortion.Colours colours = new RateDistortion.Colours();
+        assertEquals(List.of(0, 1), colours.of(List.of(window, beta4)));
+        // Training: the window's point goes; the other keeps its colour.
+        assertEquals(List.of(1), colours.of(List.of(beta4)));
+        assertEquals(List.of(1, 0), colours.of(List.of(beta4, fashion)), "a newcomer takes the lowest free colour");
+        // The training ends: the window's model comes back first in the list, with the colour no one has.
+        assertEquals(List.of(2, 1, 0), colours.of(List.of(window, beta4, fashion)));
+        assertEquals(List.of(2, 1, 0), colours.of(List.of(window, beta4, fashion)), "the same picture, the same colours");
+    }
 }

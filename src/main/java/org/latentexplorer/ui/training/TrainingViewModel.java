@@ -690,10 +690,10 @@ public final class TrainingViewModel {
         }
         List<TrainingHistory.Epoch> history = r.history().epochs();
         org.latentexplorer.model.ModelKind kind = r.kind();
-        String last = history.isEmpty() ? "" : String.format(kind.hasPrior() ? "; test -ELBO %.2f after epoch %d"
-                        : "; test reconstruction %.2f after epoch %d",
-                kind.hasPrior() ? history.get(history.size() - 1).testNegElbo() : history.get(history.size() - 1).testRecon(),
-                history.get(history.size() - 1).epoch());
+        TrainingHistory.Epoch end = history.isEmpty() ? null : history.get(history.size() - 1);
+        double measured = end == null ? 0 : kind.hasPrior() ? end.testNegElbo() : end.testRecon();
+        String last = end == null ? "" : String.format(java.util.Locale.ROOT, "; test %s %.2f after epoch %d",
+                kind.hasPrior() ? "-ELBO" : "reconstruction", measured, end.epoch());
         run = null;
         prepared = null;
         curves.planEnd(0);
@@ -701,7 +701,10 @@ public final class TrainingViewModel {
         active.set(false);
         state.set(State.IDLE);
         progress.set(0);
-        progressText.set("Training " + how + " after " + count(iterationsThisRun, "iteration") + last);
+        // Short enough for two lines of the panel at 1024 x 768; the status line says it at length.
+        progressText.set(Character.toUpperCase(how.charAt(0)) + how.substring(1) + " after "
+                + count(iterationsThisRun, "iteration") + "." + (end == null ? "" : String.format(java.util.Locale.ROOT,
+                " Epoch %d: test %s %.2f", end.epoch(), kind.hasPrior() ? "\u2212ELBO" : "reconstruction", measured)));
         notifier.status("Training " + how + last + (unsaved ? ". Save the model to keep it (File > Save)." : "."));
         if (diverged) {
             notifier.tell("Training stopped", divergedText(divergedIn, restored, learningRate));

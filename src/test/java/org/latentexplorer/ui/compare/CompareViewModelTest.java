@@ -264,7 +264,7 @@ class CompareViewModelTest {
         assertSame(training, vm.session().model());
         assertTrue(t.isActive());
         tasks.runAll();
-        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertTrue(t.progressTextProperty().get().startsWith("Finished"), t.progressTextProperty().get());
         assertEquals(List.of("mnist-vae.lvae", "mnist-vae-beta4.lvae"),
                 vm.compare().shownModelsProperty().get().stream().map(CurrentModel::title).toList());
         assertEquals("untitled", vm.session().model().title());

@@ -52,7 +52,7 @@ class EarlierRecoveryCopyTest {
         t.hiddenProperty().set("32");
         t.batchSizeProperty().set(1000);
         t.start();
-        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertTrue(t.progressTextProperty().get().startsWith("Finished"), t.progressTextProperty().get());
     }
 
     private List<Path> setAside() throws IOException {

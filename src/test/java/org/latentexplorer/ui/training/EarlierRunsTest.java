@@ -32,7 +32,7 @@ class EarlierRunsTest {
         t.batchSizeProperty().set(1000);
         t.betaProperty().set(beta);
         t.start();
-        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertTrue(t.progressTextProperty().get().startsWith("Finished"), t.progressTextProperty().get());
     }
 
     private static List<TrainingCurves.Point> points(LossCurve c) {

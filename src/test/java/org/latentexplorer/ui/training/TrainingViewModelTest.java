@@ -240,7 +240,7 @@ class TrainingViewModelTest {
         assertNotNull(grid);
         assertEquals(GridViewModel.DEFAULT_STEPS * 28, grid.mosaic().width());
         assertEquals(2000, vm.grid().embeddingProperty().get().count());
-        assertTrue(t.progressTextProperty().get().startsWith("Training finished after 16 iterations; test -ELBO"),
+        assertTrue(t.progressTextProperty().get().startsWith("Finished after 16 iterations. Epoch 1: test \u2212ELBO "),
                 t.progressTextProperty().get());
         assertTrue(vm.notifier().statusProperty().get().endsWith("Save the model to keep it (File > Save)."),
                 vm.notifier().statusProperty().get());
@@ -416,7 +416,7 @@ class TrainingViewModelTest {
 
         assertEquals(State.IDLE, t.stateProperty().get());
         assertFalse(t.isActive());
-        assertEquals("Training cancelled after 0 iterations", t.progressTextProperty().get());
+        assertEquals("Cancelled after 0 iterations.", t.progressTextProperty().get());
         CurrentModel m = vm.session().modelProperty().get();
         assertNull(m.run());
         assertEquals(0, m.history().size());
@@ -540,7 +540,7 @@ class TrainingViewModelTest {
         vm.training().start();
         vm.training().start();
 
-        assertTrue(vm.training().progressTextProperty().get().startsWith("Training finished"),
+        assertTrue(vm.training().progressTextProperty().get().startsWith("Finished"),
                 vm.training().progressTextProperty().get());
         assertEquals(1, vm.session().model().history().size(), "the second training is a new model of one epoch");
         assertSame(shown, vm.session().dataProperty().get());
@@ -568,7 +568,7 @@ class TrainingViewModelTest {
         t.epochsProperty().set(1);
         t.start();
 
-        assertTrue(t.progressTextProperty().get().startsWith("Training finished"), t.progressTextProperty().get());
+        assertTrue(t.progressTextProperty().get().startsWith("Finished"), t.progressTextProperty().get());
         assertEquals(7, vm.inspect().pickedProperty().get(), "the inspected image stays");
         assertFalse(java.util.Arrays.equals(muBefore, vm.inspect().inspectionProperty().get().mu()),
                 "its code follows the trained weights");
@@ -612,7 +612,7 @@ class TrainingViewModelTest {
         ExplorerViewModel vm = empty(new DirectTasks());
         smallSettings(vm.training());
         vm.training().start();
-        assertTrue(vm.training().progressTextProperty().get().startsWith("Training finished"));
+        assertTrue(vm.training().progressTextProperty().get().startsWith("Finished"));
         vm.session().open(vm.session().shippedModel());
         assertEquals("mnist-vae.lvae", vm.session().modelProperty().get().title());
         assertEquals("", vm.training().progressTextProperty().get());

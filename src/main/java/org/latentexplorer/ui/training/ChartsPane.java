@@ -267,12 +267,12 @@ public final class ChartsPane extends HBox {
     }
 
     /**
-     * The epoch axis from 0 to end, rounded up to a tick. At most five ticks, whole epochs apart
-     * after the first epoch and half epochs within it: six labels 0.2 apart ran together under a
-     * one-epoch training's narrow charts.
+     * The epoch axis from 0 to end, rounded up to a tick: about five ticks, whole epochs apart after
+     * the first epoch and half epochs within it (labels 0.2 apart ran together under a one-epoch
+     * training's narrow charts).
      */
     static void fitEpochs(NumberAxis x, double end) {
-        double step = Math.max(org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 4), end <= 1 ? 0.5 : 1);
+        double step = Math.max(org.latentexplorer.explore.AxisTicks.step(0, Math.max(1, end), 5), end <= 1 ? 0.5 : 1);
         x.setAutoRanging(false);
         x.setLowerBound(0);
         x.setUpperBound(Math.max(step, Math.ceil(end / step - 1e-9) * step));

@@ -89,6 +89,7 @@ public final class SelectionPane extends VBox {
             if (getWidth() > 0 && room < side) {
                 side = Math.max(MIN_SIDE, Math.floor(room));
             }
+            // Inside the frame's 2-pixel border.
             image.setFitWidth(side - 4);
             image.setFitHeight(side - 4);
             // Its least size is small, so that the panel can narrow it.

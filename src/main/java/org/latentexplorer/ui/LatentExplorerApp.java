@@ -305,7 +305,7 @@ public final class LatentExplorerApp extends Application {
     private static ScrollPane scroll(Region content) {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
-        // Only a large interface in a small window makes a panel's content wider than the panel.
+        // A panel narrower than its content (a large interface, or a window near its least size) scrolls sideways.
         s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         s.getStyleClass().add("side-scroll");
         return s;

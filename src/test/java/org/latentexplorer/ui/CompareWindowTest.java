@@ -178,7 +178,7 @@ class CompareWindowTest {
         javafx.scene.Scene scene = stage.getScene();
         assertEquals(1024, scene.getWidth(), 1);
 
-        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
+        assertTrue(outside().isEmpty(), () -> outside().toString());
         double side = app.compareView().gridOf(c.models().get(0)).plotSide();
         assertTrue(side >= 200, "grid " + side);
         for (ModelOnScreen m : c.models()) {
@@ -197,7 +197,7 @@ class CompareWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> app.rootPane().getScene().getRoot().layout());
         javafx.scene.Scene scene = app.rootPane().getScene();
-        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
+        assertTrue(outside().isEmpty(), () -> outside().toString());
         for (ModelOnScreen m : c.models()) {
             GridView grid = app.compareView().gridOf(m);
             assertTrue(grid.plotSide() >= 100, "grid " + grid.plotSide());
@@ -206,12 +206,20 @@ class CompareWindowTest {
                     app.compareView().metricsArea(m).getLayoutBounds());
             assertTrue(figures.getMinX() >= gridRight, "figures at " + figures + ", grid's right edge at " + gridRight);
         }
+        // And in a larger window (the test's screen is 1280 x 800).
+        TestWindow.resize(robot, app, 1280, 800);
+        for (ModelOnScreen m : c.models()) {
+            GridView grid = app.compareView().gridOf(m);
+            double gridRight = grid.localToScene(grid.plotX() + grid.plotSide(), 0).getX();
+            assertTrue(app.compareView().metricsArea(m).localToScene(0, 0).getX() >= gridRight, "beside at 1280 x 800");
+        }
+        TestWindow.resize(robot, app, 800, 600);
         // Three models in the same window: narrower columns, the figures under the grids, nothing outside.
         robot.interact(() -> c.add(app.viewModel().session().shippedModel().resolveSibling("mnist-vae-beta4.lvae")));
         TestWindow.waitFor(30, () -> c.shownModelsProperty().get().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> scene.getRoot().layout());
-        assertTrue(outside(scene).isEmpty(), () -> outside(scene).toString());
+        assertTrue(outside().isEmpty(), () -> outside().toString());
         for (ModelOnScreen m : c.models()) {
             GridView grid = app.compareView().gridOf(m);
             double gridBottom = grid.localToScene(0, grid.plotY() + grid.plotSide()).getY();
@@ -220,18 +228,8 @@ class CompareWindowTest {
     }
 
     /** Every shown control or grid of the comparison that reaches outside the window. */
-    private java.util.List<String> outside(javafx.scene.Scene scene) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (Node n : app.compareView().lookupAll("*")) {
-            if ((n instanceof javafx.scene.control.Control || n instanceof GridView) && shown(n)) {
-                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
-                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
-                        || b.getMaxY() > scene.getHeight() + 0.5) {
-                    out.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
-                }
-            }
-        }
-        return out;
+    private java.util.List<String> outside() {
+        return TestWindow.controlsOutside(app.compareView());
     }
 
     private static javafx.scene.control.TitledPane foldOf(Node n) {

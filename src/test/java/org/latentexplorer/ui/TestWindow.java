@@ -151,10 +151,9 @@ final class TestWindow {
         robot.clickOn(robot.lookup(text).match(javafx.scene.Node::isVisible).<javafx.scene.Node>query());
     }
 
-    /** A value read on the JavaFX thread. */
     /** Sizes the window as a user would drag it, below its least size if asked, and lays it out. */
     static void resize(FxRobot robot, LatentExplorerApp app, double w, double h) {
-        javafx.stage.Stage stage = (javafx.stage.Stage) app.gridView().getScene().getWindow();
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.rootPane().getScene().getWindow();
         robot.interact(() -> {
             stage.setMaximized(false);
             stage.setMinWidth(0);
@@ -167,6 +166,36 @@ final class TestWindow {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Every shown control (or grid) under root whose bounds reach outside the window. What a scroll
+     * pane holds is reached by scrolling: the pane itself is checked, not its content.
+     */
+    static java.util.List<String> controlsOutside(javafx.scene.Parent root) {
+        javafx.scene.Scene scene = root.getScene();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collectOutside(root, scene.getWidth(), scene.getHeight(), out);
+        return out;
+    }
+
+    private static void collectOutside(javafx.scene.Parent p, double w, double h, java.util.List<String> out) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Control || n instanceof GridView) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5) {
+                    out.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + b);
+                }
+            }
+            if (n instanceof javafx.scene.Parent q && !(n instanceof javafx.scene.control.ScrollPane)
+                    && !(n instanceof javafx.scene.control.Control && !(n instanceof javafx.scene.control.ToolBar))) {
+                collectOutside(q, w, h, out);
+            }
+        }
+    }
+
+    /** A value read on the JavaFX thread. */
     static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }

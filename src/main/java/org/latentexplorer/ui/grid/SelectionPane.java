@@ -89,9 +89,8 @@ public final class SelectionPane extends VBox {
             if (getWidth() > 0 && room < side) {
                 side = Math.max(MIN_SIDE, Math.floor(room));
             }
-            // Inside the frame's 2-pixel border.
-            image.setFitWidth(side - 4);
-            image.setFitHeight(side - 4);
+            image.setFitWidth(side);
+            image.setFitHeight(side);
             // Its least size is small, so that the panel can narrow it.
             frame.setMinSize(MIN_SIDE, side);
             frame.setMaxSize(side, side);

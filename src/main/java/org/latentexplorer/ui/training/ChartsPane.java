@@ -120,14 +120,17 @@ public final class ChartsPane extends HBox {
             + " prior N(0, I), in nats; beta scales this term in the loss, and a larger beta pushes it down.";
 
     private javafx.scene.layout.VBox legend() {
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6,
-                legendLine("train", "legend-train", "smoothed per iteration"),
-                legendLine("test", "legend-test", "after each epoch"),
-                weightLegend, earlierLegend);
+        javafx.scene.control.Label train = legendLine("train", "legend-train", "smoothed per iteration");
+        javafx.scene.control.Label test = legendLine("test", "legend-test", "after each epoch");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, train, test, weightLegend, earlierLegend);
         Controls.tip(clearEarlier, "Remove the earlier trainings' faded curves from the charts.");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("charts-legend");
-        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The legend's own lines and Clear keep their width; an earlier run's label is cut short
+        // before the legend takes the width the side panels and the grid were given (SideWidths).
+        for (javafx.scene.control.Labeled l : List.of(train, test, weightLegend, clearEarlier)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return box;
     }
 

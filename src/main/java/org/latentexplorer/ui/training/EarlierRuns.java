@@ -52,11 +52,12 @@ public final class EarlierRuns {
 
     /**
      * What the charts' legend calls a run: its kind and weight, with its number in front when
-     * another run kept has the same ("run 3: VAE, \u03b2 = 1" beside "run 1: VAE, \u03b2 = 1").
+     * another run kept has the same ("#3 VAE, \u03b2 = 1" beside "#1 VAE, \u03b2 = 1"), short
+     * enough for the legend's width.
      */
     public String legendText(Run run) {
         boolean twin = runs.stream().anyMatch(r -> r != run && r.label().equals(run.label()));
-        return twin ? run.title() : run.label();
+        return twin ? "#" + run.number() + " " + run.label() : run.label();
     }
 
     /** Forgets every earlier run (the charts' Clear). */

@@ -691,9 +691,10 @@ public final class TrainingViewModel {
         List<TrainingHistory.Epoch> history = r.history().epochs();
         org.latentexplorer.model.ModelKind kind = r.kind();
         TrainingHistory.Epoch end = history.isEmpty() ? null : history.get(history.size() - 1);
-        double measured = end == null ? 0 : kind.hasPrior() ? end.testNegElbo() : end.testRecon();
-        String last = end == null ? "" : String.format(java.util.Locale.ROOT, "; test %s %.2f after epoch %d",
-                kind.hasPrior() ? "-ELBO" : "reconstruction", measured, end.epoch());
+        // "test \u2212ELBO 187.53" or "test reconstruction 143.72", as the model's description says it.
+        String measured = end == null ? "" : String.format(java.util.Locale.ROOT, "test %s %.2f",
+                kind.hasPrior() ? "\u2212ELBO" : "reconstruction", kind.hasPrior() ? end.testNegElbo() : end.testRecon());
+        String last = end == null ? "" : "; " + measured + " after epoch " + end.epoch();
         run = null;
         prepared = null;
         curves.planEnd(0);
@@ -702,9 +703,8 @@ public final class TrainingViewModel {
         state.set(State.IDLE);
         progress.set(0);
         // Short enough for two lines of the panel at 1024 x 768; the status line says it at length.
-        progressText.set(Character.toUpperCase(how.charAt(0)) + how.substring(1) + " after "
-                + count(iterationsThisRun, "iteration") + "." + (end == null ? "" : String.format(java.util.Locale.ROOT,
-                " Epoch %d: test %s %.2f", end.epoch(), kind.hasPrior() ? "\u2212ELBO" : "reconstruction", measured)));
+        progressText.set(capitalise(how) + " after " + count(iterationsThisRun, "iteration") + "."
+                + (end == null ? "" : " Epoch " + end.epoch() + ": " + measured));
         notifier.status("Training " + how + last + (unsaved ? ". Save the model to keep it (File > Save)." : "."));
         if (diverged) {
             notifier.tell("Training stopped", divergedText(divergedIn, restored, learningRate));

@@ -105,11 +105,11 @@ class EarlierRunsTest {
         runs.keep(ModelKinds.byId("vae"), true, one);
         runs.keep(ModelKinds.byId("vae"), true, four);
         runs.keep(ModelKinds.byId("vae"), true, one);
-        assertEquals(List.of("run 1: VAE, \u03b2 = 1", "VAE, \u03b2 = 4", "run 3: VAE, \u03b2 = 1"),
+        assertEquals(List.of("#1 VAE, \u03b2 = 1", "VAE, \u03b2 = 4", "#3 VAE, \u03b2 = 1"),
                 runs.runs().stream().map(runs::legendText).toList());
         // Once its older twin is no longer kept, run 3 is its label alone again; runs 2 and 4 are twins now.
         runs.keep(ModelKinds.byId("vae"), true, four);
-        assertEquals(List.of("run 2: VAE, \u03b2 = 4", "VAE, \u03b2 = 1", "run 4: VAE, \u03b2 = 4"),
+        assertEquals(List.of("#2 VAE, \u03b2 = 4", "VAE, \u03b2 = 1", "#4 VAE, \u03b2 = 4"),
                 runs.runs().stream().map(runs::legendText).toList());
     }
 

@@ -155,6 +155,23 @@ class InspectWindowTest {
         assertEquals(side, pane.original.getFitWidth(), 1e-9);
         robot.interact(() -> stage.getScene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
+        // The images' caption on one line ("reconstruction" was broken into "reconstructio" and "n").
+        javafx.scene.control.Label caption = (javafx.scene.control.Label) pane.lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getText().endsWith("reconstruction"))
+                .findFirst().orElseThrow();
+        assertFalse(caption.isWrapText());
+        assertEquals(caption.getText(), ((javafx.scene.text.Text) caption.lookup(".text")).getText());
+
+        // At the window's least size the images narrow to the panel: neither side panel needs scrolling sideways.
+        TestWindow.resize(robot, app, 800, 600);
+        assertTrue(pane.original.getFitWidth() < side, "the images narrow to the panel: " + pane.original.getFitWidth());
+        for (javafx.scene.Node n : java.util.List.of(app.rootPane().getLeft(), app.rootPane().getRight())) {
+            javafx.scene.control.ScrollPane panel = (javafx.scene.control.ScrollPane) n;
+            double content = panel.getContent().getLayoutBounds().getWidth();
+            assertTrue(content <= panel.getViewportBounds().getWidth() + 0.5,
+                    "content " + content + " in a viewport " + panel.getViewportBounds().getWidth() + " wide");
+        }
+        TestWindow.resize(robot, app, 1024, 768);
     }
 
 }

@@ -161,8 +161,11 @@ final class TestWindow {
             stage.setWidth(w);
             stage.setHeight(h);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> stage.getScene().getRoot().layout());
+        // Twice: sizes that follow a width (the side panels' images) settle in the second pass.
+        for (int pass = 0; pass < 2; pass++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> stage.getScene().getRoot().layout());
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -56,6 +56,16 @@ public final class Controls {
         return bar;
     }
 
+    /**
+     * Keeps a form's column at least ems wide in the font of label (which follows the interface's
+     * scale): a panel narrower than that scrolls sideways rather than cut a value to "0.0" or a
+     * number in two.
+     */
+    public static void atLeastEms(javafx.scene.layout.ColumnConstraints column, javafx.scene.control.Labeled label, double ems) {
+        column.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> ems * label.getFont().getSize(), label.fontProperty()));
+    }
+
     /** A titled block of the side panels. */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);

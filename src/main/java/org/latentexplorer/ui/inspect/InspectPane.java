@@ -23,6 +23,8 @@ import org.latentexplorer.ui.common.Images;
 public final class InspectPane extends VBox {
     static final double IMAGE_SIDE = 84;
     static final double DRAW_SIDE = 48;
+    private static final double MIN_IMAGE_SIDE = 48;
+    private static final double PAIR_GAP = 6;
     private static final String BLACK_FRAME = "-fx-background-color: black; -fx-background-radius: 6; -fx-padding: 3;";
 
     public final ImageView original = image(IMAGE_SIDE);
@@ -42,7 +44,14 @@ public final class InspectPane extends VBox {
         hint.visibleProperty().bind(vm.pickedProperty().isEqualTo(InspectViewModel.NONE));
         hint.managedProperty().bind(hint.visibleProperty());
 
-        HBox pair = new HBox(8, titled(original, "original"), titled(reconstruction, "reconstruction"));
+        HBox images = new HBox(PAIR_GAP, framed(original), framed(reconstruction));
+        // One caption under both, on one line: under each image, "reconstruction" was broken in two
+        // at 1024 x 768. A narrower panel cuts it short with "...".
+        Label caption = Controls.caption("original \u2192 reconstruction");
+        caption.setWrapText(false);
+        VBox pair = new VBox(2, images, caption);
+        pair.setMaxWidth(Region.USE_PREF_SIZE);
+        caption.maxWidthProperty().bind(images.widthProperty());
         Controls.tip(pair, "The test image, and the decoder's image of its code mu: what the autoencoder keeps of it.");
         summary.getStyleClass().add("value");
         summary.setWrapText(true);
@@ -82,10 +91,18 @@ public final class InspectPane extends VBox {
         getChildren().add(Controls.section("Inspect a test image", hint, shown));
     }
 
-    /** Draws the images larger or smaller with the interface's scale. */
+    /**
+     * Draws the images larger or smaller with the interface's scale; in a panel too narrow for the
+     * two side by side (a window near its least size), they narrow to fit it.
+     */
     public void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
         Runnable apply = () -> {
             double side = Math.round(IMAGE_SIDE * scale.get());
+            // Each in a frame 6 pixels wider.
+            double room = Math.floor((getWidth() - snappedLeftInset() - snappedRightInset() - PAIR_GAP) / 2 - 6);
+            if (getWidth() > 0 && room < side) {
+                side = Math.max(MIN_IMAGE_SIDE, room);
+            }
             for (ImageView v : new ImageView[] {original, reconstruction}) {
                 v.setFitWidth(side);
                 v.setFitHeight(side);
@@ -94,6 +111,7 @@ public final class InspectPane extends VBox {
             draws.setPrefTileHeight(Math.round(DRAW_SIDE * scale.get()));
         };
         scale.addListener((o, a, b) -> apply.run());
+        widthProperty().addListener((o, a, b) -> apply.run());
         apply.run();
     }
 
@@ -160,16 +178,15 @@ public final class InspectPane extends VBox {
         return v;
     }
 
-    private static VBox titled(ImageView image, String title) {
+    private static StackPane framed(ImageView image) {
         StackPane frame = new StackPane(image);
         frame.setStyle(BLACK_FRAME);
-        // The same size before an image arrives as after.
-        frame.minWidthProperty().bind(image.fitWidthProperty().add(6));
+        // The same size before an image arrives as after; its least width small, so that a narrow
+        // panel can narrow the image (scaleWith).
+        frame.prefWidthProperty().bind(image.fitWidthProperty().add(6));
+        frame.setMinWidth(MIN_IMAGE_SIDE + 6);
         frame.minHeightProperty().bind(image.fitHeightProperty().add(6));
         frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        Label caption = Controls.caption(title);
-        VBox box = new VBox(2, frame, caption);
-        box.setAlignment(Pos.TOP_CENTER);
-        return box;
+        return frame;
     }
 }

@@ -58,7 +58,7 @@ public final class RateDistortionChart extends VBox {
         chart.setLegendVisible(false);
         chart.setMinHeight(120);
         chart.setPrefHeight(220);
-        chart.setMinWidth(160);
+        chart.setMinWidth(140);
         chart.getStyleClass().add("rate-distortion");
         VBox.setVgrow(chart, Priority.ALWAYS);
         path.setName("epochs");

@@ -177,7 +177,11 @@ public final class TrainingPane extends VBox {
         // labels' column, "Sparse autoencoder" was cut short at 1024 x 768.
         kind.setAccessibleText("Kind of model");
         form.add(kind, 0, row++, 2, 1);
-        form.addRow(row++, new Label("Dataset"), dataset);
+        Label datasetLabel = new Label("Dataset");
+        // Wide enough for "0.001" beside a list's arrow, "512,256" or "mnist" (a larger interface in
+        // a small window showed "0.0" for 0.001), and narrow enough for 800 x 600 without scrolling.
+        Controls.atLeastEms(fields, datasetLabel, 5.8);
+        form.addRow(row++, datasetLabel, dataset);
         form.addRow(row++, new Label("Latent k"), latent);
         form.addRow(row++, new Label("Hidden"), hidden);
         form.addRow(row++, new Label("Decoder"), decoder);

@@ -729,6 +729,20 @@ class LatentExplorerAppTest {
         assertTrue(cutShort(app.samplingPane()).isEmpty(), () -> cutShort(app.samplingPane()).toString());
     }
 
+    // In the side panel's narrow chart, the model's name, read leftwards from its point, ran out of the plot.
+    @Test
+    void theRateDistortionPointsNameStaysInsideTheSidePanelsNarrowPlot() {
+        resizeTo(800, 600);
+        javafx.scene.Node plot = app.rateDistortion().lookup(".chart-plot-background");
+        javafx.scene.Node name = app.rateDistortion().lookup(".rate-distortion-label");
+        assertNotNull(name, "the shipped model's point is named");
+        javafx.geometry.Bounds p = plot.localToScene(plot.getLayoutBounds());
+        javafx.geometry.Bounds n = name.localToScene(name.getLayoutBounds());
+        // Its start inside the plot; its end too, unless it is wider than the plot.
+        assertTrue(n.getMinX() >= p.getMinX() - 0.5 && (n.getMaxX() <= p.getMaxX() + 0.5 || n.getWidth() > p.getWidth()),
+                "name " + n + " in plot " + p);
+    }
+
     @Test
     void at1024By768NoNameOrChoiceIsCutShort() throws Exception {
         openThreeDimensionalModel();

@@ -254,6 +254,8 @@ public final class RateDistortionChart extends VBox {
             name = new Label(narrow && label.contains(" \u00b7 ") ? label.substring(label.indexOf(" \u00b7 ") + 3) : label);
             name.getStyleClass().add("rate-distortion-label");
             getChildren().addAll(dot, name);
+            // The name is kept inside the plot from where the chart puts the point.
+            layoutXProperty().addListener((o, a, b) -> requestLayout());
             Controls.tip(this, String.format(java.util.Locale.ROOT, "%s: KL %.2f nats, reconstruction %.2f nats",
                     m.label(), m.rate(), m.distortion()));
         }
@@ -275,7 +277,19 @@ public final class RateDistortionChart extends VBox {
             double w = name.prefWidth(-1);
             double h = name.prefHeight(w);
             double y = below ? R + 2 : R - h - 2;
-            name.resizeRelocate(textLeft ? -w - 2 : 2 * R + 2, y, w, h);
+            double x = textLeft ? -w - 2 : 2 * R + 2;
+            // Inside the plot: in the side panel's narrow chart a name read leftwards ran out of it.
+            // The chart lays this node out in the plot's own coordinates, its left edge at 0.
+            javafx.scene.Node chart = getParent();
+            while (chart != null && !(chart instanceof XYChart)) {
+                chart = chart.getParent();
+            }
+            javafx.scene.Node plot = chart == null ? null : chart.lookup(".chart-plot-background");
+            if (plot != null) {
+                x = Math.min(x, plot.getLayoutBounds().getWidth() - getLayoutX() - w);
+            }
+            x = Math.max(x, -getLayoutX());
+            name.resizeRelocate(x, y, w, h);
         }
     }
 }

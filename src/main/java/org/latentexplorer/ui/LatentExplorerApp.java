@@ -215,8 +215,11 @@ public final class LatentExplorerApp extends Application {
         openDroppedModels(scene);
         presentation = new PresentationMode(vm, stage, root, centre, grid, scale, this::startTraining,
                 file -> unsaved.thenRun("opening another model", () -> vm.session().open(file)), assets.models());
-        compareView.showBelow(new RateDistortionChart(vm.training(), vm.session().modelProperty(),
-                vm.compare().shownModelsProperty()));
+        RateDistortionChart compared = new RateDistortionChart(vm.training(), vm.session().modelProperty(),
+                vm.compare().shownModelsProperty());
+        // In a low window (800 x 600) the plot needs the title's line more than the title does.
+        compared.showTitleWhile(compareView.heightProperty().greaterThanOrEqualTo(640));
+        compareView.showBelow(compared);
         new CompareMode(vm.compare(), root, compareView, presentation::leave);
         settings.problem().ifPresent(vm.notifier()::status);
         vm.session().modelProperty().addListener((o, a, b) -> {

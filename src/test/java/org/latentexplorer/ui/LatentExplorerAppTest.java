@@ -698,14 +698,7 @@ class LatentExplorerAppTest {
             assertTrue(cutShort(b.getParent()).isEmpty(), () -> cutShort(b.getParent()).toString());
         }
         // An earlier training's label in the charts' legend (up to 110 pixels) pushed the right panel out again.
-        robot.interact(() -> app.viewModel().training().kindProperty().set(
-                org.latentexplorer.model.ModelKinds.byId("sparse-ae")));
-        trainBrieflyAndCancel();
-        robot.interact(() -> app.viewModel().session().discardRecovery());
-        robot.interact(() -> app.viewModel().session().open(app.viewModel().session().shippedModel()));
-        waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().session().modelProperty().get().title()));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.charts().lookup(".earlier-run-label") != null, "the run is kept as an earlier run");
+        keepAnEarlierSparseRun();
         resizeTo(800, 600);
         assertTrue(controlsOutside(scene).isEmpty(), controlsOutside(scene)::toString);
     }
@@ -758,9 +751,11 @@ class LatentExplorerAppTest {
                 () -> cutShort(app.gridView().getScene().getRoot()).toString());
     }
 
-    @Test
-    void at1024By768AnEarlierRunsLegendLeavesTheChartsTheirTitles() throws Exception {
-        // A kind with a long name, so that the earlier run's label is long too.
+    /**
+     * A sparse autoencoder trained briefly and left for the shipped model: its curves stay as an
+     * earlier run, labelled in the legend (a kind with a long name, so that the label is long too).
+     */
+    private void keepAnEarlierSparseRun() {
         robot.interact(() -> app.viewModel().training().kindProperty().set(
                 org.latentexplorer.model.ModelKinds.byId("sparse-ae")));
         trainBrieflyAndCancel();
@@ -769,6 +764,11 @@ class LatentExplorerAppTest {
         waitFor(30, () -> "mnist-vae.lvae".equals(app.viewModel().session().modelProperty().get().title()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.charts().lookup(".earlier-run-label") != null, "the run is kept as an earlier run");
+    }
+
+    @Test
+    void at1024By768AnEarlierRunsLegendLeavesTheChartsTheirTitles() throws Exception {
+        keepAnEarlierSparseRun();
         resizeTo(1024, 768);
         assertTrue(cutShort(app.charts()).isEmpty(), () -> cutShort(app.charts()).toString());
     }

@@ -355,6 +355,9 @@ public final class LatentExplorerApp extends Application {
         right.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> widths.get().right(), widths));
         right.minWidthProperty().bind(right.prefWidthProperty());
         charts.fitHeight(scene.heightProperty(), s);
+        // Within a legend's width of the centre's least (800 x 600, a larger interface at 1024 x 768).
+        charts.narrowLegendWhile(Bindings.createBooleanBinding(
+                () -> widths.get().centre(scene.getWidth()) < SideWidths.leastCentre(s.get()) + 60 * s.get(), widths, s));
         grid.scaleWith(s);
         selection.scaleWith(s);
         sampling.scaleWith(s);

@@ -771,6 +771,10 @@ class LatentExplorerAppTest {
         keepAnEarlierSparseRun();
         resizeTo(1024, 768);
         assertTrue(cutShort(app.charts()).isEmpty(), () -> cutShort(app.charts()).toString());
+        // The run's label keeps its own width (up to its cap); it was squeezed to "VAE,...".
+        javafx.scene.control.Label run = (javafx.scene.control.Label) app.charts().lookup(".earlier-run-label");
+        assertTrue(run.getWidth() >= Math.min(run.prefWidth(-1), run.getMaxWidth()) - 0.5,
+                run.getWidth() + " of " + run.prefWidth(-1));
     }
 
     @Test

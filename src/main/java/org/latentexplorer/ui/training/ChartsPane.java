@@ -43,6 +43,9 @@ public final class ChartsPane extends HBox {
     /** Each earlier run's series and its style class (which dashes), put back after the chart's own (see keepEarlierStyles). */
     private final Map<XYChart.Series<Number, Number>, String> earlierStyles = new IdentityHashMap<>();
     private final javafx.scene.layout.VBox earlierLegend = new javafx.scene.layout.VBox(3);
+    private javafx.scene.layout.VBox legendBox;
+    /** Kept here: a binding listened to only weakly would stop. */
+    private javafx.beans.value.ObservableBooleanValue legendNarrow;
     final javafx.scene.control.Button clearEarlier = new javafx.scene.control.Button("Clear");
     /** The model on screen: which earlier runs' curves share its charts' units. */
     private CurrentModel shown;
@@ -126,12 +129,27 @@ public final class ChartsPane extends HBox {
         Controls.tip(clearEarlier, "Remove the earlier trainings' faded curves from the charts.");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("charts-legend");
-        // The legend's own lines and Clear keep their width; an earlier run's label is cut short
-        // before the legend takes the width the side panels and the grid were given (SideWidths).
+        // The legend's own lines and Clear keep their width always, an earlier run's label unless
+        // the centre is at its narrowest (narrowLegendWhile).
         for (javafx.scene.control.Labeled l : List.of(train, test, weightLegend, clearEarlier)) {
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        legendBox = box;
         return box;
+    }
+
+    /**
+     * While narrow holds, an earlier run's label in the legend is cut short ("VAE, ...") rather than
+     * widen the charts past the width the window gave them (SideWidths); otherwise the legend keeps
+     * its width and the charts give way (at 1024 x 768 every label whole).
+     */
+    public void narrowLegendWhile(javafx.beans.value.ObservableBooleanValue narrow) {
+        legendNarrow = narrow;
+        Runnable apply = () -> legendBox.setMinWidth(narrow.get() ? javafx.scene.layout.Region.USE_COMPUTED_SIZE
+                : javafx.scene.layout.Region.USE_PREF_SIZE);
+        narrow.addListener((o, a, b) -> apply.run());
+        apply.run();
     }
 
     private static javafx.scene.control.Label legendLine(String text, String style, String tip) {

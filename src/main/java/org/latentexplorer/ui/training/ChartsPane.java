@@ -202,6 +202,9 @@ public final class ChartsPane extends HBox {
         c.setMinHeight(150);
         c.setPrefHeight(190);
         c.setMinWidth(80);
+        // A modest preferred width, so that in a wide window the row grows (the loss charts take the
+        // room, the weight's chart keeps its own) instead of shrinking all three to fit.
+        c.setPrefWidth(200);
         c.getData().addAll(series);
         return c;
     }

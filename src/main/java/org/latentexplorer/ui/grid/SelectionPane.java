@@ -84,7 +84,7 @@ public final class SelectionPane extends VBox {
         StackPane frame = (StackPane) image.getParent();
         Runnable apply = () -> {
             double side = Math.round(IMAGE_SIDE * scale.get());
-            // In a panel narrower than that (a large interface in a small window) it takes the panel's width.
+            // In a panel narrower than that (a large interface, or a window near its least size) it takes the panel's width.
             double room = getWidth() - snappedLeftInset() - snappedRightInset();
             if (getWidth() > 0 && room < side) {
                 side = Math.max(MIN_SIDE, Math.floor(room));

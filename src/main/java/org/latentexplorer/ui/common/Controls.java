@@ -66,6 +66,25 @@ public final class Controls {
                 () -> ems * label.getFont().getSize(), label.fontProperty()));
     }
 
+    /**
+     * Applies whether condition holds now and whenever it changes. The owner holds the condition:
+     * a binding that nothing else holds is listened to only weakly by what it follows, and would stop.
+     */
+    public static void whileHolds(Node owner, javafx.beans.value.ObservableBooleanValue condition,
+                                  java.util.function.Consumer<Boolean> apply) {
+        owner.getProperties().put(condition, condition);
+        condition.addListener((o, a, b) -> apply.accept(b));
+        apply.accept(condition.get());
+    }
+
+    /**
+     * An image's side: the side wanted, or in less room (a panel narrower than its images) the room,
+     * down to least. A width not yet laid out (0 or less) leaves the side wanted.
+     */
+    public static double sideWithin(double wanted, double width, double room, double least) {
+        return width > 0 && room < wanted ? Math.max(least, Math.floor(room)) : wanted;
+    }
+
     /** A titled block of the side panels. */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);

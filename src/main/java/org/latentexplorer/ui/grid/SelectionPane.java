@@ -83,12 +83,9 @@ public final class SelectionPane extends VBox {
     public void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
         StackPane frame = (StackPane) image.getParent();
         Runnable apply = () -> {
-            double side = Math.round(IMAGE_SIDE * scale.get());
             // In a panel narrower than that (a large interface, or a window near its least size) it takes the panel's width.
-            double room = getWidth() - snappedLeftInset() - snappedRightInset();
-            if (getWidth() > 0 && room < side) {
-                side = Math.max(MIN_SIDE, Math.floor(room));
-            }
+            double side = Controls.sideWithin(Math.round(IMAGE_SIDE * scale.get()), getWidth(),
+                    getWidth() - snappedLeftInset() - snappedRightInset(), MIN_SIDE);
             image.setFitWidth(side);
             image.setFitHeight(side);
             // Its least size is small, so that the panel can narrow it.

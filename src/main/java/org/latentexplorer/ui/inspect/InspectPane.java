@@ -97,12 +97,9 @@ public final class InspectPane extends VBox {
      */
     public void scaleWith(javafx.beans.value.ObservableDoubleValue scale) {
         Runnable apply = () -> {
-            double side = Math.round(IMAGE_SIDE * scale.get());
-            // Each in a frame 6 pixels wider.
-            double room = Math.floor((getWidth() - snappedLeftInset() - snappedRightInset() - PAIR_GAP) / 2 - 6);
-            if (getWidth() > 0 && room < side) {
-                side = Math.max(MIN_IMAGE_SIDE, room);
-            }
+            // Two side by side, each in a frame 6 pixels wider.
+            double side = Controls.sideWithin(Math.round(IMAGE_SIDE * scale.get()), getWidth(),
+                    (getWidth() - snappedLeftInset() - snappedRightInset() - PAIR_GAP) / 2 - 6, MIN_IMAGE_SIDE);
             for (ImageView v : new ImageView[] {original, reconstruction}) {
                 v.setFitWidth(side);
                 v.setFitHeight(side);

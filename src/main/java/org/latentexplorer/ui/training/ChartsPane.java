@@ -44,8 +44,6 @@ public final class ChartsPane extends HBox {
     private final Map<XYChart.Series<Number, Number>, String> earlierStyles = new IdentityHashMap<>();
     private final javafx.scene.layout.VBox earlierLegend = new javafx.scene.layout.VBox(3);
     private javafx.scene.layout.VBox legendBox;
-    /** Kept here: a binding listened to only weakly would stop. */
-    private javafx.beans.value.ObservableBooleanValue legendNarrow;
     final javafx.scene.control.Button clearEarlier = new javafx.scene.control.Button("Clear");
     /** The model on screen: which earlier runs' curves share its charts' units. */
     private CurrentModel shown;
@@ -145,11 +143,8 @@ public final class ChartsPane extends HBox {
      * its width and the charts give way (at 1024 x 768 every label whole).
      */
     public void narrowLegendWhile(javafx.beans.value.ObservableBooleanValue narrow) {
-        legendNarrow = narrow;
-        Runnable apply = () -> legendBox.setMinWidth(narrow.get() ? javafx.scene.layout.Region.USE_COMPUTED_SIZE
-                : javafx.scene.layout.Region.USE_PREF_SIZE);
-        narrow.addListener((o, a, b) -> apply.run());
-        apply.run();
+        Controls.whileHolds(legendBox, narrow, n -> legendBox.setMinWidth(n ? javafx.scene.layout.Region.USE_COMPUTED_SIZE
+                : javafx.scene.layout.Region.USE_PREF_SIZE));
     }
 
     private static javafx.scene.control.Label legendLine(String text, String style, String tip) {

@@ -30,7 +30,6 @@ public final class RateDistortionChart extends VBox {
     private final ObservableValue<List<CurrentModel>> others;
     private RateDistortion.Picture shown;
     private final RateDistortion.Colours colours = new RateDistortion.Colours();
-    private javafx.beans.value.ObservableBooleanValue titleWhile;
     /** Below this width a point's name is its kind only ("VAE (\u03b2 = 4)"), without the file. */
     private static final double NARROW = 420;
     private static final String TITLE = "Rate (KL) against distortion (reconstruction)";
@@ -90,11 +89,9 @@ public final class RateDistortionChart extends VBox {
         chart.setTitle(show ? TITLE : null);
     }
 
-    /** Names itself while show holds (kept here: a binding listened to only weakly would stop). */
+    /** Names itself while show holds. */
     public void showTitleWhile(javafx.beans.value.ObservableBooleanValue show) {
-        titleWhile = show;
-        show.addListener((o, a, b) -> showTitle(b));
-        showTitle(show.get());
+        Controls.whileHolds(this, show, this::showTitle);
     }
 
     /** The dots of the line, epoch by epoch (for tests). */

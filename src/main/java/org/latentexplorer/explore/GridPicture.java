@@ -71,7 +71,17 @@ public final class GridPicture {
                 for (int k = 1; k <= 3; k++) {
                     double r = k * unit;
                     g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
-                    g.drawString(k + "\u03c3", (float) (cx + r * 0.7071 + 3), (float) (cy - r * 0.7071 - 2));
+                    // The label on a dark backing, as in the window: over white strokes it could not be read.
+                    String label = k + "\u03c3";
+                    float lx = (float) (cx + r * 0.7071 + 3);
+                    float ly = (float) (cy - r * 0.7071 - 2);
+                    java.awt.FontMetrics fm = g.getFontMetrics();
+                    Color line = g.getColor();
+                    g.setColor(new Color(0, 0, 0, 153));
+                    g.fillRoundRect(Math.round(lx) - 2, Math.round(ly) - fm.getAscent(), fm.stringWidth(label) + 4,
+                            fm.getAscent() + 2, 4, 4);
+                    g.setColor(line);
+                    g.drawString(label, lx, ly);
                 }
                 g.setStroke(new BasicStroke(1));
             }

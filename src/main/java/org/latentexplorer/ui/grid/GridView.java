@@ -454,6 +454,18 @@ public final class GridView extends Region {
         return new Rect(left, top, right - left, bottom - top);
     }
 
+    private static final Color CIRCLE_LABEL_BACKING = Color.color(0, 0, 0, 0.6);
+    /** The circles' labels' widths by text and font, measured once rather than every frame. */
+    private final java.util.Map<String, Double> circleLabelWidths = new java.util.HashMap<>();
+
+    private double circleLabelWidth(String label, Font font) {
+        return circleLabelWidths.computeIfAbsent(label + "\u0000" + font.getSize(), key -> {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(label);
+            measure.setFont(font);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
     private void drawPriorCircles(GraphicsContext g) {
         // The prior's marginal over any two dimensions is N(0, I) in the plane: circles about the origin.
         double cx = screenX(0);
@@ -474,7 +486,15 @@ public final class GridView extends Region {
             g.setGlobalAlpha(0.9 - 0.15 * k);
             g.strokeOval(cx - rr, cy - rr, 2 * rr, 2 * rr);
             String label = Math.abs(t - 1) < 1e-9 ? k + "\u03c3" : (k == 1 ? "" : k) + "T";
-            g.fillText(label, cx + rr * 0.7071 + 3, cy - rr * 0.7071 - 1);
+            double lx = cx + rr * 0.7071 + 3;
+            double ly = cy - rr * 0.7071 - 1;
+            // On a dark backing: over the digits' white strokes the label could not be read.
+            double w = circleLabelWidth(label, g.getFont());
+            double h = 14 * scale;
+            g.setFill(CIRCLE_LABEL_BACKING);
+            g.fillRoundRect(lx - 2 * scale, ly - h, w + 4 * scale, h, 4 * scale, 4 * scale);
+            g.setFill(PRIOR);
+            g.fillText(label, lx, ly);
         }
         g.setGlobalAlpha(1);
         g.setLineDashes();

@@ -85,6 +85,18 @@ public final class Controls {
         return width > 0 && room < wanted ? Math.max(least, Math.floor(room)) : wanted;
     }
 
+    /**
+     * Lets controls in a side panel break their text onto a second line where the panel is narrower
+     * than the text (an 800 x 600 window) instead of cutting it short; in a wider panel they keep
+     * one line.
+     */
+    public static void wrapWhenNarrow(javafx.scene.control.Labeled... controls) {
+        for (javafx.scene.control.Labeled c : controls) {
+            c.setWrapText(true);
+            c.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+    }
+
     /** A titled block of the side panels. */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);
@@ -117,19 +129,22 @@ public final class Controls {
 
     /**
      * Gives a label the height of n lines of its own font, whatever its text: longer text ends in
-     * an ellipsis (the whole of it is in the tooltip), shorter text leaves the room empty.
+     * an ellipsis (the whole of it is in the tooltip), shorter text leaves the room empty. Called
+     * again, it changes the number of lines.
      */
     public static Label lines(Label label, int n) {
+        label.getStyleClass().removeIf(c -> c.startsWith("lines-"));
         label.getStyleClass().add("lines-" + n);
         label.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         label.setMaxWidth(Double.MAX_VALUE);
+        if (label.getTooltip() != null) {
+            return label;
+        }
         Tooltip full = new Tooltip();
         full.setWrapText(true);
         full.setMaxWidth(420);
         full.textProperty().bind(label.textProperty());
-        if (label.getTooltip() == null) {
-            label.setTooltip(full);
-        }
+        label.setTooltip(full);
         return label;
     }
 

@@ -152,6 +152,7 @@ public final class InterpolatePane extends VBox {
             x.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(x, Priority.ALWAYS);
         }
+        Controls.wrapWhenNarrow(a, b);
         return new HBox(8, a, b);
     }
 

@@ -9,6 +9,8 @@ import org.latentexplorer.ui.session.CurrentModel;
 
 /** What the current model is: file, shape, data, how far it has trained. */
 public final class ModelPane extends VBox {
+    /** Below this width, in ems of the captions' font, the kind and the figures get three lines. */
+    static final double NARROW_EMS = 22;
     final Label title = new Label();
     private final Label shape = Controls.caption("");
     private final Label data = Controls.caption("");
@@ -22,6 +24,13 @@ public final class ModelPane extends VBox {
         Controls.lines(shape, 2);
         Controls.lines(data, 1);
         Controls.lines(quality, 2);
+        // In a narrow panel (an 800 x 600 window) the two long lines take three lines each, so they
+        // end whole rather than in "..."; the height still depends on the width only, not the text.
+        widthProperty().addListener((o, a, b) -> {
+            int n = b.doubleValue() < NARROW_EMS * shape.getFont().getSize() ? 3 : 2;
+            Controls.lines(shape, n);
+            Controls.lines(quality, n);
+        });
         Controls.tip(quality, "The negative ELBO on the test set: reconstruction + KL at beta = 1, in nats per image;"
                 + " lower is a better model of the data.");
         getChildren().add(Controls.section("Model", title, shape, data, quality));

@@ -8,7 +8,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -92,7 +91,8 @@ public final class SamplingPane extends VBox {
         noPrior.managedProperty().bind(noPrior.visibleProperty());
         model.addListener((o, a, b) -> explainPrior(b));
         explainPrior(model.getValue());
-        getChildren().add(Controls.section("Sampling", sample, noPrior, new HBox(t), temperature, modeBox, strip));
+        Controls.wrapWhenNarrow(sample, t, mean, draw);
+        getChildren().add(Controls.section("Sampling", sample, noPrior, t, temperature, modeBox, strip));
     }
 
     /** Draws the sampled images larger or smaller with the interface's scale. */

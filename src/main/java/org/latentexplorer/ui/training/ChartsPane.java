@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 
 import org.latentexplorer.train.LossCurve;
 import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.FittingText;
 import org.latentexplorer.ui.session.CurrentModel;
 
 /**
@@ -34,6 +35,11 @@ public final class ChartsPane extends HBox {
     private final XYChart.Series<Number, Number> klTest = series("test");
     private final XYChart.Series<Number, Number> betaLine = series("\u03b2");
     private final javafx.scene.control.Label weightLegend;
+    /** The legend's lines for the current training's curves and the model's test curves: shown while they have points. */
+    private javafx.scene.control.Label trainLegend;
+    private javafx.scene.control.Label testLegend;
+    private final FittingText reconTitle;
+    private final FittingText penaltyTitle;
     private final TrainingCurves curves;
     private long drawnVersion = -1;
     private final EarlierRuns earlierRuns;
@@ -57,6 +63,8 @@ public final class ChartsPane extends HBox {
         });
         recon = chart("Reconstruction", reconTrain, reconTest);
         kl = chart("KL to the prior", klTrain, klTest);
+        reconTitle = FittingText.title(recon).set("Reconstruction", "Recon.");
+        penaltyTitle = FittingText.title(kl).set("KL to the prior", "KL");
         keepEarlierStyles(recon);
         keepEarlierStyles(kl);
         beta = chart("\u03b2", betaLine);
@@ -97,7 +105,11 @@ public final class ChartsPane extends HBox {
         shown = m;
         drawnEarlier = -1;
         org.latentexplorer.model.ModelConfig c = m.liveConfig();
-        recon.setTitle(c.likelihood().inNats() ? "Reconstruction" : "Squared error");
+        if (c.likelihood().inNats()) {
+            reconTitle.set("Reconstruction", "Recon.");
+        } else {
+            reconTitle.set("Squared error", "Sq. error");
+        }
         java.util.Optional<org.latentexplorer.model.Penalty> penalty = c.kind().penalty();
         for (javafx.scene.Node n : List.of(kl, beta, weightLegend)) {
             n.setVisible(penalty.isPresent());
@@ -106,7 +118,11 @@ public final class ChartsPane extends HBox {
         penalty.ifPresent(p -> {
             org.latentexplorer.model.Knob weight = c.kind().knobs().stream().filter(k -> k.key().equals(p.weight()))
                     .findFirst().orElseThrow();
-            kl.setTitle(p.key().equals("kl") ? "KL to the prior" : p.name());
+            if (p.key().equals("kl")) {
+                penaltyTitle.set("KL to the prior", "KL");
+            } else {
+                penaltyTitle.set(p.name(), p.name());
+            }
             beta.setTitle(weight.symbol());
             weightLegend.setText(weight.symbol());
             Controls.tip(weightLegend, "the " + weight.name() + " used");
@@ -123,6 +139,8 @@ public final class ChartsPane extends HBox {
     private javafx.scene.layout.VBox legend() {
         javafx.scene.control.Label train = legendLine("train", "legend-train", "smoothed per iteration");
         javafx.scene.control.Label test = legendLine("test", "legend-test", "after each epoch");
+        trainLegend = train;
+        testLegend = test;
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, train, test, weightLegend, earlierLegend);
         Controls.tip(clearEarlier, "Remove the earlier trainings' faded curves from the charts.");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -184,7 +202,8 @@ public final class ChartsPane extends HBox {
     @SafeVarargs
     private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number>... series) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
+        // The three charts share one epoch axis: a chart too narrow for its name leaves it to the others.
+        FittingText.label(x).set("epoch", "");
         x.setForceZeroInRange(true);
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
@@ -224,6 +243,10 @@ public final class ChartsPane extends HBox {
         fitY(recon, curves.recon(), curves.testRecon(), earlierRecon);
         fitY(kl, curves.penalty(), curves.testPenalty(), earlierPenalty);
         plot(betaLine, curves.weight());
+        // A line of the legend only for curves on the charts (a model opened from a file has only its
+        // test curve); hidden, not removed, so the charts do not move when a training starts.
+        trainLegend.setVisible(curves.recon().size() + curves.penalty().size() > 0);
+        testLegend.setVisible(curves.testRecon().size() + curves.testPenalty().size() > 0);
         // One epoch axis for all three charts, so a step of beta lines up with what it does.
         double end = curves.epochSpan();
         for (XYChart.Series<Number, Number> s : earlierRecon) {
@@ -446,6 +469,11 @@ public final class ChartsPane extends HBox {
     /** Earlier trainings' curves on the charts now (for tests): on the reconstruction chart, and on the penalty chart. */
     public int[] earlierCurves() {
         return new int[] {earlierRecon.size(), earlierPenalty.size()};
+    }
+
+    /** Whether the legend shows its lines for the training curves and the test curves (for tests). */
+    public boolean[] legendShows() {
+        return new boolean[] {trainLegend.isVisible(), testLegend.isVisible()};
     }
 
     /** Number of points the reconstruction chart's training series shows (for tests). */

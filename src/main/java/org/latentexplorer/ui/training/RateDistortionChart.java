@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.FittingText;
 import org.latentexplorer.ui.session.CurrentModel;
 
 /**
@@ -45,7 +46,7 @@ public final class RateDistortionChart extends VBox {
         this.window = window;
         this.others = others;
         NumberAxis x = new NumberAxis();
-        x.setLabel("rate: KL (nats)");
+        FittingText.label(x).set("rate: KL (nats)", "KL (nats)");
         x.setForceZeroInRange(true);
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();

@@ -159,10 +159,12 @@ public final class TrainingPane extends VBox {
         CheckBox resume = new CheckBox("Continue the current model");
         resume.selectedProperty().bindBidirectional(vm.continueCurrentProperty());
         resume.disableProperty().bind(vm.activeProperty().or(vm.canContinueProperty().not()));
+        Controls.wrapWhenNarrow(resume);
         Controls.tip(resume, "Train the model on screen further, on its own dataset, with the beta and epochs"
                 + " below; its shape stays as it is.");
 
         GridPane form = new GridPane();
+        form.getStyleClass().add("training-form");
         form.setHgap(8);
         form.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();

@@ -101,4 +101,58 @@ class ChartsPaneTest {
             assertTrue(x.getUpperBound() / x.getTickUnit() <= 5 + 1e-9, "at most six ticks for " + e[0]);
         }
     }
+
+    @Test
+    void aNarrowChartShortensItsTitleAndTheLegendNamesOnlyCurvesOnTheCharts() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
+        WaitForAsyncUtils.asyncFx(() -> {
+            TrainingCurves curves = vm.training().curves();
+            curves.clear();
+            ChartsPane charts = new ChartsPane(vm.training(), vm.session().modelProperty());
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(charts), 1000, 200));
+            stage.show();
+            try {
+                charts.resize(1000, 200);
+                charts.applyCss();
+                charts.layout();
+                assertEquals("Reconstruction", charts.recon.getTitle());
+                assertEquals("KL to the prior", charts.kl.getTitle());
+                assertFalse(charts.legendShows()[0], "no training curve, no train line in the legend");
+                assertFalse(charts.legendShows()[1]);
+
+                // A model opened from a file: its test curve only.
+                curves.addEpoch(1, 150, 5);
+                charts.update();
+                assertFalse(charts.legendShows()[0], "a model's saved epochs have no train curve");
+                assertTrue(charts.legendShows()[1]);
+                curves.addIteration(1.1, 149, 5, 1);
+                charts.update();
+                assertTrue(charts.legendShows()[0], "a training's curve is named as it starts");
+
+                // Too narrow for the whole titles: the short ones, whole, rather than "Reconst...".
+                charts.resize(360, 200);
+                for (int pass = 0; pass < 2; pass++) {
+                    charts.applyCss();
+                    charts.layout();
+                }
+                assertEquals("Recon.", charts.recon.getTitle());
+                assertEquals("KL", charts.kl.getTitle());
+                for (javafx.scene.chart.LineChart<Number, Number> c : List.of(charts.recon, charts.kl)) {
+                    javafx.scene.control.Label title = (javafx.scene.control.Label) c.lookup(".chart-title");
+                    assertTrue(title.prefWidth(-1) <= title.getWidth() + 0.5,
+                            c.getTitle() + " whole: " + title.prefWidth(-1) + " in " + title.getWidth());
+                }
+
+                charts.resize(1000, 200);
+                charts.applyCss();
+                charts.layout();
+                assertEquals("Reconstruction", charts.recon.getTitle(), "the whole title again where it fits");
+            } finally {
+                stage.close();
+            }
+            return null;
+        }).get(60, TimeUnit.SECONDS);
+    }
 }

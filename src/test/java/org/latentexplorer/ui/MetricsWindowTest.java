@@ -116,6 +116,40 @@ class MetricsWindowTest {
         assertEquals(pane.titled.getText(), shown.getText(), "the title is cut off");
     }
 
+    // At 1024 x 768 with a larger interface the values were squeezed beside their names until
+    // numbers broke in the middle ("10.7" over "5").
+    @Test
+    void inANarrowPanelEachValueGoesUnderItsNameAndNoNumberBreaks() {
+        MetricsPane pane = app.metricsPane();
+        TestWindow.resize(robot, app, 1024, 768);
+        assertFalse(pane.stacked(), "at scale 1 the values are beside their names");
+        for (double scale : new double[] {1.5, 2}) {
+            robot.interact(() -> app.uiScale().scaleProperty().set(scale));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int pass = 0; pass < 2; pass++) {
+                robot.interact(() -> pane.getScene().getRoot().layout());
+            }
+            assertTrue(pane.stacked(), "scale " + scale);
+            for (javafx.scene.Node n : pane.figures.getChildren()) {
+                if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains("value")) {
+                    for (String word : l.getText().split(" ")) {
+                        javafx.scene.text.Text measure = new javafx.scene.text.Text(word);
+                        measure.setFont(l.getFont());
+                        double w = measure.getLayoutBounds().getWidth();
+                        assertTrue(w <= l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight() + 0.5,
+                                "scale " + scale + ": \"" + word + "\" (" + w + " px) broken in " + l.getWidth() + " px");
+                    }
+                }
+            }
+        }
+        robot.interact(() -> app.uiScale().scaleProperty().set(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int pass = 0; pass < 2; pass++) {
+            robot.interact(() -> pane.getScene().getRoot().layout());
+        }
+        assertFalse(pane.stacked(), "back beside their names");
+    }
+
     @Test
     void theAutoencodersPanelHasNoKlAndNoBounds() {
         robot.interact(() -> app.viewModel().session().open(app.viewModel().session().shippedModel()

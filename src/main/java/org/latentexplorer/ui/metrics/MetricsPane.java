@@ -34,6 +34,9 @@ import org.latentexplorer.ui.common.Images;
  */
 public final class MetricsPane extends VBox {
     static final double WORST_SIDE = 34;
+    /** The least room for the values beside their names, in ems: the longest word ("(excess") with room to spare. */
+    static final double VALUE_EMS = 6;
+    private static final double HGAP = 6;
 
     public final TitledPane titled;
     public final CheckBox seams = new CheckBox("Seams");
@@ -54,6 +57,10 @@ public final class MetricsPane extends VBox {
     private final List<Tooltip> worstTips = new ArrayList<>();
     private Label collapseWarning;
     private Label about;
+    private final ColumnConstraints name = new ColumnConstraints();
+    private final ColumnConstraints number = new ColumnConstraints();
+    /** Each value under its name rather than beside it: in a narrow panel (a larger interface) numbers broke mid-number. */
+    private boolean stacked;
 
     public MetricsPane(MetricsViewModel vm) {
         this.vm = vm;
@@ -67,15 +74,21 @@ public final class MetricsPane extends VBox {
         HBox toggles = new HBox(12, seams, holes);
 
         // The names keep their width on one line; the numbers wrap in what is left.
-        ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         name.setHgrow(Priority.NEVER);
-        ColumnConstraints number = new ColumnConstraints();
         number.setMinWidth(0);
         number.setHgrow(Priority.ALWAYS);
         figures.getColumnConstraints().addAll(name, number);
-        figures.setHgap(6);
+        figures.setHgap(HGAP);
         figures.setVgap(4);
+        figures.widthProperty().addListener((o, a, b) -> {
+            boolean narrow = b.doubleValue() > 0 && b.doubleValue() < namesWidth() + HGAP + VALUE_EMS * liveValue.getFont().getSize();
+            if (narrow != stacked) {
+                stacked = narrow;
+                arrange();
+                rebuild();
+            }
+        });
 
         worst.setPrefColumns(5);
         worst.setPrefTileWidth(WORST_SIDE);
@@ -169,12 +182,11 @@ public final class MetricsPane extends VBox {
                     collapseWarning = value();
                     collapseWarning.getStyleClass().add("warning");
                     collapseWarning.setStyle("-fx-text-fill: #e8590c;");
-                    GridPane.setColumnSpan(collapseWarning, 2);
                     Controls.tip(collapseWarning, "q(z|x) of these dimensions equals the prior for every image: the"
                             + " decoder ignores them. A smaller beta or a warm-up of beta keeps them in use.");
                 }
                 collapseWarning.setText("Posterior collapse: " + dims + " follow the prior and carry nothing");
-                figures.add(collapseWarning, 0, row++);
+                figures.add(collapseWarning, 0, row++, stacked ? 1 : 2, 1);
             }
             row = add(row, "I(x; z)", String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
                     p.mutualInformation(), p.mutualInformationCeiling()), "The mutual information I(x; z) under q: how much the code tells"
@@ -198,11 +210,10 @@ public final class MetricsPane extends VBox {
         }
         if (about == null) {
             about = Controls.caption("");
-            GridPane.setColumnSpan(about, 2);
         }
         about.setText(String.format(Locale.ROOT, "%s: %,d training and %,d test images, %,d prior samples; measured"
                 + " in %.1f s.", r.data(), m.trainImages(), m.testImages(), c.samples(), r.seconds()));
-        figures.add(about, 0, row);
+        figures.add(about, 0, row, stacked ? 1 : 2, 1);
         int d = m.rows() * m.cols();
         for (int i = 0; i < m.worstImages().length / d; i++) {
             if (i == worstViews.size()) {
@@ -241,9 +252,40 @@ public final class MetricsPane extends VBox {
         if (value != null) {
             r[1].setText(value);
         }
-        figures.add(r[0], 0, row);
-        figures.add(r[1], 1, row);
+        figures.add(r[0], 0, row, 1, 1);
+        if (stacked) {
+            figures.add(r[1], 0, row + 1, 1, 1);
+            GridPane.setMargin(r[1], new Insets(0, 0, 2, r[1].getFont().getSize()));
+            return row + 2;
+        }
+        figures.add(r[1], 1, row, 1, 1);
+        GridPane.setMargin(r[1], null);
         return row + 1;
+    }
+
+    /**
+     * Names and values in one column, the values under their names, or in two. (One column rather
+     * than values spanning two: a spanning label that wraps was given the height of a narrower one.)
+     */
+    private void arrange() {
+        name.setMinWidth(stacked ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setHgrow(stacked ? Priority.ALWAYS : Priority.NEVER);
+        number.setMaxWidth(stacked ? 0 : Double.MAX_VALUE);
+        figures.setHgap(stacked ? 0 : HGAP);
+    }
+
+    /** The widest name of the figures, on one line. */
+    private double namesWidth() {
+        double w = 0;
+        for (Label[] r : rows.values()) {
+            w = Math.max(w, r[0].prefWidth(-1));
+        }
+        return w;
+    }
+
+    /** Whether each value is under its name (for tests). */
+    public boolean stacked() {
+        return stacked;
     }
 
     private static Label value() {

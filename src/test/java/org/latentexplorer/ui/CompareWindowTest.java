@@ -187,7 +187,10 @@ class CompareWindowTest {
         }
     }
 
-    // At 800 x 600, with the figures under them, two grids were drawn about 90 pixels square.
+    // At 800 x 600, with the figures under them, two grids were drawn about 90 pixels square; beside
+    // them, names and values on one line, about 108; each value under its name, about 200. At
+    // 1024 x 768 the figures under them left the grids 258 pixels; beside them, each value under its
+    // name, about 310.
     @Test
     void twoModelsAt800By600HaveTheirFiguresBesideTheirGrids() {
         TestWindow.resize(robot, app, 800, 600);
@@ -200,12 +203,20 @@ class CompareWindowTest {
         assertTrue(outside().isEmpty(), () -> outside().toString());
         for (ModelOnScreen m : c.models()) {
             GridView grid = app.compareView().gridOf(m);
-            assertTrue(grid.plotSide() >= 100, "grid " + grid.plotSide());
+            assertTrue(grid.plotSide() >= 180, "grid " + grid.plotSide());
             double gridRight = grid.localToScene(grid.plotX() + grid.plotSide(), 0).getX();
             javafx.geometry.Bounds figures = app.compareView().metricsArea(m).localToScene(
                     app.compareView().metricsArea(m).getLayoutBounds());
             assertTrue(figures.getMinX() >= gridRight, "figures at " + figures + ", grid's right edge at " + gridRight);
         }
+        TestWindow.resize(robot, app, 1024, 768);
+        for (ModelOnScreen m : c.models()) {
+            GridView grid = app.compareView().gridOf(m);
+            assertTrue(grid.plotSide() >= 290, "grid at 1024 x 768 " + grid.plotSide());
+            double gridRight = grid.localToScene(grid.plotX() + grid.plotSide(), 0).getX();
+            assertTrue(app.compareView().metricsArea(m).localToScene(0, 0).getX() >= gridRight, "beside at 1024 x 768");
+        }
+        assertTrue(outside().isEmpty(), () -> outside().toString());
         // And in a larger window (the test's screen is 1280 x 800).
         TestWindow.resize(robot, app, 1280, 800);
         for (ModelOnScreen m : c.models()) {

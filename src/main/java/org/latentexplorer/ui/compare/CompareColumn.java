@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.compare;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -10,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,9 +36,8 @@ final class CompareColumn extends VBox {
     final Label title = new Label();
     final Label kind = Controls.caption("");
     final Button remove = new Button("\u00d7");
-    private final VBox metrics = new VBox(2);
     private final Label metricsSource = Controls.caption("");
-    private final GridPane figures = new GridPane();
+    private final CompareFigures metrics;
     private final MetricsViewModel measures;
     final Label continuity = figureValue();
     final Label completeness = figureValue();
@@ -72,9 +72,7 @@ final class CompareColumn extends VBox {
 
         Label heading = new Label("Metrics");
         heading.getStyleClass().add("section-title");
-        figures.setHgap(10);
-        figures.setVgap(1);
-        metrics.getChildren().addAll(heading, figures, metricsSource);
+        metrics = new CompareFigures(heading, metricsSource);
         metrics.getStyleClass().add("compare-metrics");
         metrics.setPadding(new Insets(2, 12, 6, 12));
         metrics.setMinHeight(Region.USE_PREF_SIZE);
@@ -128,37 +126,34 @@ final class CompareColumn extends VBox {
     }
 
     private void show(CurrentModel m) {
-        figures.getChildren().clear();
-        figures.addRow(0, Controls.caption("Continuity"), continuity);
-        figures.addRow(1, Controls.caption("Completeness"), completeness);
-        figures.addRow(2, Controls.caption("Holes"), holes);
+        List<Label[]> rows = new ArrayList<>();
+        rows.add(new Label[] {Controls.caption("Continuity"), continuity});
+        rows.add(new Label[] {Controls.caption("Completeness"), completeness});
+        rows.add(new Label[] {Controls.caption("Holes"), holes});
         showLive(measures.liveProperty().get());
         showReport();
         if (m == null) {
-            for (int i = 0; i < MAX_FIGURES; i++) {
-                figures.addRow(LIVE_FIGURES + i, blankFigure());
-            }
             title.setText("Opening \u2026");
             kind.setText("");
             metricsSource.setText("");
-            return;
-        }
-        title.setText(m.title());
-        kind.setText(RecordedMetrics.kind(m));
-        Controls.tip(title, m.file() == null ? m.title() : m.file().toString());
-        int row = LIVE_FIGURES;
-        for (RecordedMetrics.Figure f : RecordedMetrics.of(m)) {
-            Label name = Controls.caption(f.name());
-            name.setWrapText(false);
-            Label value = new Label(f.text());
-            value.getStyleClass().add("value");
-            figures.addRow(row++, name, value);
+        } else {
+            title.setText(m.title());
+            kind.setText(RecordedMetrics.kind(m));
+            Controls.tip(title, m.file() == null ? m.title() : m.file().toString());
+            for (RecordedMetrics.Figure f : RecordedMetrics.of(m)) {
+                Label name = Controls.caption(f.name());
+                name.setWrapText(false);
+                Label value = new Label(f.text());
+                value.getStyleClass().add("value");
+                rows.add(new Label[] {name, value});
+            }
+            metricsSource.setText(RecordedMetrics.source(m));
         }
         // As many lines for every kind, so that the grids beside each other are the same size.
-        while (row < LIVE_FIGURES + MAX_FIGURES) {
-            figures.addRow(row++, blankFigure());
+        while (rows.size() < LIVE_FIGURES + MAX_FIGURES) {
+            rows.add(new Label[] {blankFigure(), blankFigure()});
         }
-        metricsSource.setText(RecordedMetrics.source(m));
+        metrics.setRows(rows);
     }
 
     private void showLive(MetricsViewModel.LiveContinuity live) {

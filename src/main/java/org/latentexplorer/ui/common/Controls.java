@@ -133,8 +133,12 @@ public final class Controls {
      * again, it changes the number of lines.
      */
     public static Label lines(Label label, int n) {
-        label.getStyleClass().removeIf(c -> c.startsWith("lines-"));
-        label.getStyleClass().add("lines-" + n);
+        String lines = "lines-" + n;
+        // Only a change restyles the label (CSS is applied again when its classes change).
+        if (!label.getStyleClass().contains(lines)) {
+            label.getStyleClass().removeIf(c -> c.startsWith("lines-"));
+            label.getStyleClass().add(lines);
+        }
         label.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         label.setMaxWidth(Double.MAX_VALUE);
         if (label.getTooltip() != null) {

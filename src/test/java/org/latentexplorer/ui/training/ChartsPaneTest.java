@@ -35,14 +35,23 @@ class ChartsPaneTest {
                 .map(d -> new TrainingCurves.Point(d.getXValue().doubleValue(), d.getYValue().doubleValue())).toList();
     }
 
+    private static ExplorerViewModel viewModel() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        return new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
+    }
+
+    /** The charts of vm's training, its curves cleared (on the JavaFX thread). */
+    private static ChartsPane chartsWithNoCurves(ExplorerViewModel vm) {
+        vm.training().curves().clear();
+        return new ChartsPane(vm.training(), vm.session().modelProperty());
+    }
+
     @Test
     void theSeriesFollowTheCurvesThroughAppendsMergesAndAClear() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
+        ExplorerViewModel vm = viewModel();
         WaitForAsyncUtils.asyncFx(() -> {
             TrainingCurves curves = vm.training().curves();
-            curves.clear();
-            ChartsPane charts = new ChartsPane(vm.training(), vm.session().modelProperty());
+            ChartsPane charts = chartsWithNoCurves(vm);
             XYChart.Series<Number, Number> reconTrain = charts.recon.getData().get(0);
             XYChart.Series<Number, Number> klTrain = charts.kl.getData().get(0);
             XYChart.Series<Number, Number> reconTest = charts.recon.getData().get(1);
@@ -104,12 +113,10 @@ class ChartsPaneTest {
 
     @Test
     void aNarrowChartShortensItsTitleAndTheLegendNamesOnlyCurvesOnTheCharts() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        ExplorerViewModel vm = new ExplorerViewModel(new DirectTasks(), AssetLocator.fromEnvironment());
+        ExplorerViewModel vm = viewModel();
         WaitForAsyncUtils.asyncFx(() -> {
             TrainingCurves curves = vm.training().curves();
-            curves.clear();
-            ChartsPane charts = new ChartsPane(vm.training(), vm.session().modelProperty());
+            ChartsPane charts = chartsWithNoCurves(vm);
             javafx.stage.Stage stage = new javafx.stage.Stage();
             stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(charts), 1000, 200));
             stage.show();

@@ -117,7 +117,7 @@ class MetricsWindowTest {
     }
 
     // At 1024 x 768 with a larger interface the values were squeezed beside their names until
-    // numbers broke in the middle ("10.7" over "5").
+    // numbers broke in the middle ("10.7" over "5"), and the title was cut to "Latent space ...".
     @Test
     void inANarrowPanelEachValueGoesUnderItsNameAndNoNumberBreaks() {
         MetricsPane pane = app.metricsPane();
@@ -130,6 +130,8 @@ class MetricsWindowTest {
                 robot.interact(() -> pane.getScene().getRoot().layout());
             }
             assertTrue(pane.stacked(), "scale " + scale);
+            javafx.scene.text.Text title = (javafx.scene.text.Text) pane.titled.lookup(".title").lookup(".text");
+            assertEquals(pane.titled.getText(), title.getText(), "scale " + scale + ": the pane's title is cut off");
             for (javafx.scene.Node n : pane.figures.getChildren()) {
                 if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains("value")) {
                     for (String word : l.getText().split(" ")) {
@@ -148,6 +150,7 @@ class MetricsWindowTest {
             robot.interact(() -> pane.getScene().getRoot().layout());
         }
         assertFalse(pane.stacked(), "back beside their names");
+        assertEquals("Latent space metrics", pane.titled.getText(), "the whole title where it fits");
     }
 
     @Test

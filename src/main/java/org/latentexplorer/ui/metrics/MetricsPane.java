@@ -25,6 +25,7 @@ import org.latentexplorer.measure.ModelMetrics;
 import org.latentexplorer.measure.PosteriorStats;
 import org.latentexplorer.measure.Quantiles;
 import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.FittingText;
 import org.latentexplorer.ui.common.Images;
 
 /**
@@ -107,6 +108,8 @@ public final class MetricsPane extends VBox {
         VBox content = new VBox(8, toggles, state, figures, worstBox);
         content.setPadding(new Insets(6, 0, 0, 0));
         titled = new TitledPane("Latent space metrics", content);
+        // With a larger interface in a small window the whole title was cut to "Latent space ...".
+        FittingText.title(titled).set("Latent space metrics", "Metrics");
         titled.setAnimated(false);
         titled.getStyleClass().add("section-title");
         Controls.tip(titled, "What the lecture claims about a latent space, measured: as the metrics command"

@@ -12,10 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -25,6 +22,7 @@ import org.latentexplorer.measure.ModelMetrics;
 import org.latentexplorer.measure.PosteriorStats;
 import org.latentexplorer.measure.Quantiles;
 import org.latentexplorer.ui.common.Controls;
+import org.latentexplorer.ui.common.FigureTable;
 import org.latentexplorer.ui.common.FittingText;
 import org.latentexplorer.ui.common.Images;
 
@@ -43,7 +41,7 @@ public final class MetricsPane extends VBox {
     public final CheckBox seams = new CheckBox("Seams");
     public final CheckBox holes = new CheckBox("Holes");
     public final Label state = Controls.caption("");
-    public final GridPane figures = new GridPane();
+    public final FigureTable figures = new FigureTable(HGAP, 4);
     public final TilePane worst = new TilePane(3, 3);
     private final MetricsViewModel vm;
     private final Label liveValue = value();
@@ -58,10 +56,8 @@ public final class MetricsPane extends VBox {
     private final List<Tooltip> worstTips = new ArrayList<>();
     private Label collapseWarning;
     private Label about;
-    private final ColumnConstraints name = new ColumnConstraints();
-    private final ColumnConstraints number = new ColumnConstraints();
-    /** Each value under its name rather than beside it: in a narrow panel (a larger interface) numbers broke mid-number. */
-    private boolean stacked;
+    /** The figures' lines as rebuild makes them. */
+    private final List<Label[]> lines = new ArrayList<>();
 
     public MetricsPane(MetricsViewModel vm) {
         this.vm = vm;
@@ -74,22 +70,10 @@ public final class MetricsPane extends VBox {
                 + " tenth of the prior p(z): codes the prior draws but no image is encoded to (View > Holes).");
         HBox toggles = new HBox(12, seams, holes);
 
-        // The names keep their width on one line; the numbers wrap in what is left.
-        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        name.setHgrow(Priority.NEVER);
-        number.setMinWidth(0);
-        number.setHgrow(Priority.ALWAYS);
-        figures.getColumnConstraints().addAll(name, number);
-        figures.setHgap(HGAP);
-        figures.setVgap(4);
-        figures.widthProperty().addListener((o, a, b) -> {
-            boolean narrow = b.doubleValue() > 0 && b.doubleValue() < namesWidth() + HGAP + VALUE_EMS * liveValue.getFont().getSize();
-            if (narrow != stacked) {
-                stacked = narrow;
-                arrange();
-                rebuild();
-            }
-        });
+        // Each value under its name where the panel leaves it too little room beside it (a larger
+        // interface): squeezed, numbers broke in the middle ("10.7" over "5").
+        figures.widthProperty().addListener((o, a, b) -> figures.stack(b.doubleValue() > 0
+                && b.doubleValue() < figures.namesWidth() + HGAP + VALUE_EMS * liveValue.getFont().getSize()));
 
         worst.setPrefColumns(5);
         worst.setPrefTileWidth(WORST_SIDE);
@@ -139,29 +123,29 @@ public final class MetricsPane extends VBox {
     }
 
     private void rebuild() {
-        figures.getChildren().clear();
+        lines.clear();
         worst.getChildren().clear();
-        int row = 0;
         showLive();
-        row = add(row, "Continuity, grid", liveValue, "Over the neighbouring tiles of the grid as drawn, the"
+        add("Continuity, grid", liveValue, "Over the neighbouring tiles of the grid as drawn, the"
                 + " pixel distance of their images over the latent distance of their centres, ||x(a) - x(b)|| / ||a - b||:"
                 + " median / 95th percentile / maximum. Measured again for every new grid.");
         MetricsViewModel.Measured m = vm.measuredProperty().get();
         if (m == null) {
+            figures.setLines(lines);
             return;
         }
         ModelMetrics.Report r = m.report();
-        row = add(row, "Continuity, \u00b15", quantiles(r.continuity()), "The same over the command line's"
+        add("Continuity, \u00b15", quantiles(r.continuity()), "The same over the command line's"
                 + " grid: [-5, 5]\u00b2 in 50 \u00d7 50 tiles on the plane of z1 and z2, the other dimensions at 0.");
         Completeness.Result c = r.completeness();
-        row = add(row, "Completeness", String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
+        add("Completeness", String.format(Locale.ROOT, "%.3f (median %.2f, bound %.2f)",
                 c.completeness(), c.medianDistance(), c.threshold()), String.format(Locale.ROOT, "The fraction of %,d"
                 + " samples of the prior whose decoded image lies within %.2f of a training image (the 95th percentile"
                 + " of the model's reconstructions of the test images' distances): whether the prior decodes to images like the data. Median: the"
                 + " median sample's distance to its nearest training image, in pixels in [0, 1].",
                 c.samples(), c.threshold()));
         Holes.Coverage h = r.holes();
-        row = add(row, "Hole fraction", String.format(Locale.ROOT, "%.3f (median q/p %.2f)", h.fraction(),
+        add("Hole fraction", String.format(Locale.ROOT, "%.3f (median q/p %.2f)", h.fraction(),
                 h.medianRatio()), "The prior's mass lying where the aggregate posterior q(z) is below a tenth of"
                 + " p(z), and the median q(z)/p(z) over the prior's samples. q(z): " + r.qForm() + ".");
         PosteriorStats p = r.posterior();
@@ -170,10 +154,10 @@ public final class MetricsPane extends VBox {
             for (int d = 0; d < p.klPerDimension().length; d++) {
                 kl.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", p.klPerDimension()[d]));
             }
-            row = add(row, "KL per dim.", kl + " nats", String.format(Locale.ROOT, "KL(q(z|x) || p(z))"
+            add("KL per dim.", kl + " nats", String.format(Locale.ROOT, "KL(q(z|x) || p(z))"
                     + " of each latent dimension, averaged over the %,d test images; %.2f nats in all.", p.images(),
                     p.meanKl()));
-            row = add(row, "Active units", p.activeUnits() + " of " + p.klPerDimension().length,
+            add("Active units", p.activeUnits() + " of " + p.klPerDimension().length,
                     "Dimensions whose posterior mean varies across the data,"
                     + " Var_x(\u03bc_d(x)) > 0.01: the others carry nothing about the image.");
             if (p.collapsed()) {
@@ -189,24 +173,24 @@ public final class MetricsPane extends VBox {
                             + " decoder ignores them. A smaller beta or a warm-up of beta keeps them in use.");
                 }
                 collapseWarning.setText("Posterior collapse: " + dims + " follow the prior and carry nothing");
-                figures.add(collapseWarning, 0, row++, stacked ? 1 : 2, 1);
+                lines.add(new Label[] {collapseWarning});
             }
-            row = add(row, "I(x; z)", String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
+            add("I(x; z)", String.format(Locale.ROOT, "%.2f nats (at most log N = %.2f)",
                     p.mutualInformation(), p.mutualInformationCeiling()), "The mutual information I(x; z) under q: how much the code tells"
                     + " which test image it came from; over N images it can be no more than log N.");
-            row = add(row, "Marginal KL", String.format(Locale.ROOT, "%.2f nats", p.marginalKl()),
+            add("Marginal KL", String.format(Locale.ROOT, "%.2f nats", p.marginalKl()),
                     "KL(q(z) || p(z)) = mean KL - I(x; z): the part of the KL that buys no information.");
         }
         ModelMetrics.Bounds b = r.bounds();
         if (b != null) {
-            row = add(row, "\u2212ELBO / IWAE", String.format(Locale.ROOT, "%.2f / %.2f nats (gap %.2f)",
+            add("\u2212ELBO / IWAE", String.format(Locale.ROOT, "%.2f / %.2f nats (gap %.2f)",
                     b.negElbo(), b.iwaeNll(), b.gap()), String.format(Locale.ROOT, "The negative ELBO and the"
                     + " importance-weighted estimate of -log p(x) with K = %d samples, on the first %d test images:"
                     + " the gap is how loose the ELBO is.", b.samples(), b.images()));
         }
         ModelMetrics.Floor f = r.floor();
         if (f != null) {
-            row = add(row, "Recon / floor", String.format(Locale.ROOT, "%.2f / %.2f nats (excess %.2f)",
+            add("Recon / floor", String.format(Locale.ROOT, "%.2f / %.2f nats (excess %.2f)",
                     f.recon(), f.floor(), f.excess()), "The test set's reconstruction term, and the least a Bernoulli"
                     + " cross-entropy can be on grey images, the sum of their pixel entropies: the excess is what the"
                     + " model can still improve.");
@@ -216,7 +200,8 @@ public final class MetricsPane extends VBox {
         }
         about.setText(String.format(Locale.ROOT, "%s: %,d training and %,d test images, %,d prior samples; measured"
                 + " in %.1f s.", r.data(), m.trainImages(), m.testImages(), c.samples(), r.seconds()));
-        figures.add(about, 0, row, stacked ? 1 : 2, 1);
+        lines.add(new Label[] {about});
+        figures.setLines(lines);
         int d = m.rows() * m.cols();
         for (int i = 0; i < m.worstImages().length / d; i++) {
             if (i == worstViews.size()) {
@@ -235,16 +220,16 @@ public final class MetricsPane extends VBox {
         }
     }
 
-    private int add(int row, String name, String value, String tip) {
-        return add(row, name, null, tip, value);
+    private void add(String name, String value, String tip) {
+        add(name, null, tip, value);
     }
 
-    /** Row row of the figures: a name and its value (valueLabel, or the row's own label showing value). */
-    private int add(int row, String name, Label valueLabel, String tip) {
-        return add(row, name, valueLabel, tip, null);
+    /** The next line of the figures: a name and its value (valueLabel, or the line's own label showing value). */
+    private void add(String name, Label valueLabel, String tip) {
+        add(name, valueLabel, tip, null);
     }
 
-    private int add(int row, String name, Label valueLabel, String tip, String value) {
+    private void add(String name, Label valueLabel, String tip, String value) {
         Label[] r = rows.computeIfAbsent(name, key -> {
             Label n = Controls.tip(Controls.caption(key), tip);
             Label v = Controls.tip(valueLabel != null ? valueLabel : value(), tip);
@@ -255,40 +240,12 @@ public final class MetricsPane extends VBox {
         if (value != null) {
             r[1].setText(value);
         }
-        figures.add(r[0], 0, row, 1, 1);
-        if (stacked) {
-            figures.add(r[1], 0, row + 1, 1, 1);
-            GridPane.setMargin(r[1], new Insets(0, 0, 2, r[1].getFont().getSize()));
-            return row + 2;
-        }
-        figures.add(r[1], 1, row, 1, 1);
-        GridPane.setMargin(r[1], null);
-        return row + 1;
-    }
-
-    /**
-     * Names and values in one column, the values under their names, or in two. (One column rather
-     * than values spanning two: a spanning label that wraps was given the height of a narrower one.)
-     */
-    private void arrange() {
-        name.setMinWidth(stacked ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
-        name.setHgrow(stacked ? Priority.ALWAYS : Priority.NEVER);
-        number.setMaxWidth(stacked ? 0 : Double.MAX_VALUE);
-        figures.setHgap(stacked ? 0 : HGAP);
-    }
-
-    /** The widest name of the figures, on one line. */
-    private double namesWidth() {
-        double w = 0;
-        for (Label[] r : rows.values()) {
-            w = Math.max(w, r[0].prefWidth(-1));
-        }
-        return w;
+        lines.add(r);
     }
 
     /** Whether each value is under its name (for tests). */
     public boolean stacked() {
-        return stacked;
+        return figures.stacked();
     }
 
     private static Label value() {
